@@ -1,0 +1,88 @@
+/**
+ * Bundles every resolver, pipeline function and Lambda handler of an API once, with esbuild.
+ * The output folder is the one artifact: the local engine executes these files and the
+ * CDK stack deploys these same files.
+ */
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import type { LoadedApi } from './load.js';
+
+export interface BundledCode {
+  /** Absolute path of the bundled JavaScript (ESM). */
+  path: string;
+  code: string;
+}
+
+export interface BundledApi {
+  outDir: string;
+  /** Keyed by `Type.field` (unit code, or pipeline before/after handlers). */
+  resolvers: Map<string, BundledCode>;
+  /** Keyed by pipeline function name. */
+  functions: Map<string, BundledCode>;
+  /** Keyed by Lambda function name; each is a folder holding `index.mjs` that exports `handler`. */
+  lambdas: Map<string, BundledCode & { dir: string }>;
+}
+
+/** esbuild settings for APPSYNC_JS, as AWS documents them (without the source map, to stay under the 32 KB limit). */
+const appsyncOptions: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'esnext',
+  external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
+  write: false,
+  logLevel: 'silent',
+  legalComments: 'none',
+};
+
+const lambdaOptions: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // The Node.js Lambda runtime ships AWS SDK v3; locally node_modules has it.
+  external: ['@aws-sdk/*'],
+  write: false,
+  logLevel: 'silent',
+  banner: { js: "import { createRequire as __turnbaseCreateRequire } from 'node:module'; const require = __turnbaseCreateRequire(import.meta.url);" },
+};
+
+async function bundleOne(entry: string, outFile: string, options: BuildOptions): Promise<BundledCode> {
+  const result = await build({ ...options, entryPoints: [entry], outfile: outFile });
+  const code = result.outputFiles?.[0]?.text ?? '';
+  mkdirSync(join(outFile, '..'), { recursive: true });
+  writeFileSync(outFile, code);
+  return { path: outFile, code };
+}
+
+export function defaultBuildDir(api: LoadedApi): string {
+  return join(api.root, 'build', api.description.name);
+}
+
+export async function bundleApi(api: LoadedApi, outDir = defaultBuildDir(api)): Promise<BundledApi> {
+  rmSync(outDir, { recursive: true, force: true });
+  const bundled: BundledApi = { outDir, resolvers: new Map(), functions: new Map(), lambdas: new Map() };
+  const jobs: Array<Promise<void>> = [];
+  for (const route of api.resolvers) {
+    const coordinate = `${route.typeName}.${route.fieldName}`;
+    if (route.file) {
+      const file = route.file;
+      jobs.push(bundleOne(file, join(outDir, 'appsync', `${coordinate}.js`), appsyncOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
+    }
+    for (const fn of route.functions) {
+      jobs.push(bundleOne(fn.file, join(outDir, 'appsync', 'functions', `${fn.name}.js`), appsyncOptions).then((b) => void bundled.functions.set(fn.name, b)));
+    }
+  }
+  for (const [name, fn] of Object.entries(api.description.functions ?? {})) {
+    const dir = join(outDir, 'lambda', name);
+    jobs.push(bundleOne(join(api.root, fn.entry), join(dir, 'index.mjs'), lambdaOptions).then((b) => void bundled.lambdas.set(name, { ...b, dir })));
+  }
+  await Promise.all(jobs);
+  return bundled;
+}
+
+/** Paths relative to the project root, for messages. */
+export function describeBundle(api: LoadedApi, bundled: BundledApi): string[] {
+  return [...bundled.resolvers.values(), ...bundled.functions.values(), ...bundled.lambdas.values()].map((b) => relative(api.root, b.path)).sort();
+}

@@ -1,0 +1,13 @@
+/**
+ * A data source takes the request object a resolver's `request` handler returned and answers
+ * what its `response` handler will see as `ctx.result` and `ctx.error`.
+ * It never throws for a failed call: AppSync hands failures to the response handler.
+ */
+export interface DataSourceOutcome {
+  result: unknown;
+  error?: { message: string; type: string };
+}
+
+export interface DataSource {
+  invoke(request: unknown): Promise<DataSourceOutcome>;
+}
