@@ -1,0 +1,59 @@
+/**
+ * `npm start`: serves the project's API description on 127.0.0.1:4000 with every stand-in embedded.
+ *   --memory            keep nothing (default: state under .turnbase/)
+ *   --data-dir <dir>    where state lives
+ *   --api <file>        the API description (default api.ts)
+ *   --port <n> --host <h>  (also PORT, HOST)
+ *   --verbose           log each resolver's request and response objects
+ * TURNBASE_DYNAMODB_ENDPOINT points the engine at another DynamoDB (DynamoDB Local, AWS).
+ */
+import { parseArgs } from 'node:util';
+import { startEngine } from './engine.js';
+
+const { values } = parseArgs({
+  options: {
+    memory: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    api: { type: 'string', default: 'api.ts' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port ?? process.env.PORT ?? 4000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid port "${values.port ?? process.env.PORT}": use a number from 0 to 65535.`);
+  process.exit(2);
+}
+
+const engine = await startEngine({
+  descriptionPath: values.api,
+  port,
+  host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  dataDir: values.memory ? null : (values['data-dir'] ?? '.turnbase'),
+  verbose: values.verbose,
+  amplifyOutputsPath: 'amplify_outputs.json',
+});
+
+console.error(
+  [
+    `turnbase local engine: ${engine.api.description.name}`,
+    `  GraphQL     ${engine.graphqlUrl}`,
+    `  Real-time   ${engine.realtimeUrl}`,
+    `  Outbox      ${engine.outboxUrl}`,
+    `  API key     ${engine.apiKey}`,
+    ...(engine.userPool ? [`  User pool   ${engine.userPool.id} (client ${engine.userPool.clientId}, endpoint ${engine.userPool.endpoint})`] : []),
+    `  Client config written to amplify_outputs.json (also at ${engine.url}/amplify_outputs.json)`,
+    `  State       ${values.memory ? 'in memory (--memory): nothing is kept' : (values['data-dir'] ?? '.turnbase')}`,
+  ].join('\n'),
+);
+
+const stop = (): void => {
+  engine.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,259 @@
+/**
+ * Starts the local engine for one API description: bundles its resolvers and functions, starts the
+ * embedded stand-ins (DynamoDB, Cognito, SNS), and serves GraphQL and real-time on one port.
+ */
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { amplifyOutputs } from '../description/amplify-outputs.js';
+import { bundleApi, type BundledApi } from '../description/bundle.js';
+import { loadApi, type LoadedApi } from '../description/load.js';
+import type { EnvironmentValue } from '../description/types.js';
+import { createApiKeyStore } from './auth/api-keys.js';
+import { createUserPoolVerifier } from './auth/jwt.js';
+import { createCognitoStandIn } from './cognito/index.js';
+import type { DataSource } from './datasources/contract.js';
+import { createDynamoDbDataSource } from './datasources/dynamodb.js';
+import { createLambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
+import { createNoneDataSource } from './datasources/none.js';
+import { createDynamoClient } from './dynamodb/client.js';
+import { startEmbeddedDynamo } from './dynamodb/embedded.js';
+import { ensureTables } from './dynamodb/tables.js';
+import { FieldAuthorizer, RequestAuthenticator } from './graphql/authorize.js';
+import { Executor, type Limits } from './graphql/executor.js';
+import type { ResolverSet } from './graphql/resolve.js';
+import { createRealtimeBackend } from './graphql/subscriptions.js';
+import { createHttpServer, type HttpApp } from './http/server.js';
+import { createRealtimeServer } from './realtime/server.js';
+import { compileBundle } from './runtime/index.js';
+import type { CompiledBundle } from './runtime/contract.js';
+import { createSnsStandIn } from './sns/index.js';
+
+export interface EngineOptions {
+  /** Path of the API description module (default export of `defineApi`). */
+  descriptionPath: string;
+  /** 0 picks a free port. Default 4000. */
+  port?: number;
+  host?: string;
+  /** Where state lives between runs; null keeps everything in memory. Default `.turnbase` in the working directory. */
+  dataDir?: string | null;
+  /** Another DynamoDB (DynamoDB Local, AWS); default: `TURNBASE_DYNAMODB_ENDPOINT`, else embedded dynalite. */
+  dynamodbEndpoint?: string;
+  /** Prefix of physical table names, so several engines can share one DynamoDB. */
+  tablePrefix?: string;
+  region?: string;
+  /** AppSync allows 30 s per request. */
+  resolverTimeoutMs?: number;
+  keepAliveIntervalMs?: number;
+  maxBodyBytes?: number;
+  limits?: Partial<Limits>;
+  /** Log each resolver's request and response objects. */
+  verbose?: boolean;
+  log?: (line: string) => void;
+  /** Where to write `amplify_outputs.json`; false writes nothing. */
+  amplifyOutputsPath?: string | false;
+}
+
+export interface RunningEngine {
+  api: LoadedApi;
+  url: string;
+  graphqlUrl: string;
+  realtimeUrl: string;
+  outboxUrl: string;
+  apiKey: string;
+  userPool?: { id: string; clientId: string; endpoint: string; issuer: string };
+  /** Physical table name by description table name. */
+  tableNames: Record<string, string>;
+  dynamodbEndpoint: string;
+  amplifyOutputs: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+const ACCOUNT_ID = '000000000000';
+let engineCount = 0;
+
+/** The AWS SDK inside Lambda handlers reads these; locally they lead to the stand-ins. */
+function pointSdkAt(url: string, dynamodbEndpoint: string, region: string): void {
+  process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `${url}/cognito`;
+  process.env.AWS_ENDPOINT_URL_SNS = `${url}/sns`;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodbEndpoint;
+  process.env.AWS_REGION ??= region;
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+}
+
+function compileAll(bundled: BundledApi): Pick<ResolverSet, 'resolvers' | 'functions'> {
+  const compile = (map: Map<string, { code: string }>): Map<string, CompiledBundle> =>
+    new Map([...map].map(([name, b]) => [name, compileBundle(name, b.code)]));
+  return { resolvers: compile(bundled.resolvers), functions: compile(bundled.functions) };
+}
+
+/**
+ * A confirmation code reaches the player the way Cognito sends it: an SMS lands in the outbox
+ * (the local player's phone); an e-mail is only logged, as the engine has no mailbox.
+ */
+function deliverConfirmationCode(
+  sns: ReturnType<typeof createSnsStandIn>,
+  message: { channel: 'SMS' | 'EMAIL'; destination: string; username: string; code: string },
+  log: (line: string) => void,
+): void {
+  const text = `Your confirmation code is ${message.code}`;
+  if (message.channel === 'EMAIL') {
+    log(JSON.stringify({ level: 'info', message: `e-mail to ${message.destination}: ${text}` }));
+    return;
+  }
+  const form = new URLSearchParams({
+    Action: 'Publish',
+    Version: '2010-03-31',
+    PhoneNumber: message.destination,
+    Message: text,
+    'MessageAttributes.entry.1.Name': 'recipient',
+    'MessageAttributes.entry.1.Value.DataType': 'String',
+    'MessageAttributes.entry.1.Value.StringValue': message.username,
+  });
+  void sns.handle(form.toString(), 'application/x-www-form-urlencoded');
+}
+
+export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
+  const dataDir = options.dataDir === undefined ? resolve('.turnbase') : options.dataDir === null ? null : resolve(options.dataDir);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const api = await loadApi(options.descriptionPath);
+  const { description } = api;
+  const bundled = await bundleApi(api);
+  const compiled = compileAll(bundled);
+  engineCount += 1;
+
+  // The port must be known before the stand-ins start: it is part of the token issuer.
+  const cleanups: Array<() => Promise<void> | void> = [];
+  let app: HttpApp | undefined;
+  const server = createHttpServer(() => app);
+  server.listen(options.port ?? 4000, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+
+  try {
+    const dynamo = options.dynamodbEndpoint ?? process.env.TURNBASE_DYNAMODB_ENDPOINT;
+    const embedded = dynamo ? undefined : await startEmbeddedDynamo({ dataDir: dataDir ? join(dataDir, 'dynamodb') : null });
+    if (embedded) cleanups.push(() => embedded.close());
+    const dynamodbEndpoint = dynamo ?? embedded!.endpoint;
+    const client = createDynamoClient(dynamodbEndpoint, region);
+    const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
+    await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })));
+
+    const sns = createSnsStandIn({ dataDir: dataDir ? join(dataDir, 'sns') : null, region, accountId: ACCOUNT_ID });
+    const topicArns = Object.fromEntries(Object.keys(description.topics ?? {}).map((t) => [t, `arn:aws:sns:${region}:${ACCOUNT_ID}:${description.name}-${t}`]));
+    for (const topic of Object.keys(topicArns)) {
+      await sns.handle(new URLSearchParams({ Action: 'CreateTopic', Version: '2010-03-31', Name: `${description.name}-${topic}` }).toString(), 'application/x-www-form-urlencoded');
+    }
+
+    const cognito = description.userPool
+      ? createCognitoStandIn({
+          pool: description.userPool,
+          region,
+          dataDir: dataDir ? join(dataDir, 'cognito') : null,
+          issuerBaseUrl: url,
+          deliverCode: (message) => deliverConfirmationCode(sns, message, log),
+        })
+      : undefined;
+
+    const reference = (value: EnvironmentValue): string => {
+      if (typeof value === 'string') return value;
+      switch (value.ref) {
+        case 'table.name':
+          return tableNames[value.table];
+        case 'topic.arn':
+          return topicArns[value.topic];
+        case 'userPool.id':
+          return cognito?.poolId ?? '';
+        case 'userPool.clientId':
+          return cognito?.clientId ?? '';
+        case 'region':
+          return region;
+      }
+    };
+    const resolveAll = (env: Record<string, EnvironmentValue> | undefined): Record<string, string> =>
+      Object.fromEntries(Object.entries(env ?? {}).map(([k, v]) => [k, reference(v)]));
+
+    pointSdkAt(url, dynamodbEndpoint, region);
+    const lambdas = new Map<string, LambdaHandler>();
+    for (const [name, fn] of Object.entries(description.functions ?? {})) {
+      // In-process functions share process.env; each function's variables are set before its module loads.
+      Object.assign(process.env, resolveAll(fn.environment));
+      const bundle = bundled.lambdas.get(name)!;
+      // A fresh module instance per engine, so SDK clients created at load time see this engine's endpoints.
+      const module = (await import(`${pathToFileURL(join(bundle.dir, 'index.mjs')).href}?engine=${engineCount}`)) as { handler?: LambdaHandler };
+      if (typeof module.handler !== 'function') throw new Error(`function "${name}" (${fn.entry}) does not export a handler`);
+      lambdas.set(name, module.handler);
+    }
+
+    const dataSources = new Map<string, DataSource>();
+    for (const [name, ds] of Object.entries(description.dataSources)) {
+      if (ds.type === 'NONE') dataSources.set(name, createNoneDataSource());
+      if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ client, tableName: tableNames[ds.table] }));
+      if (ds.type === 'AWS_LAMBDA') {
+        const fn = description.functions![ds.function];
+        dataSources.set(name, createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log }));
+      }
+    }
+
+    const modes = [description.auth.default, ...(description.auth.additional ?? [])];
+    const apiKeys = modes.includes('API_KEY') ? createApiKeyStore({ dataDir: dataDir ? join(dataDir, 'auth') : null, expiresInDays: description.auth.apiKeyExpiresInDays ?? 365 }) : undefined;
+    const verifier = cognito ? createUserPoolVerifier({ issuer: cognito.issuer, keys: () => cognito.jwks(), clientIds: [cognito.clientId] }) : undefined;
+    const executor = new Executor({
+      api,
+      resolvers: { ...compiled, dataSources },
+      authenticator: new RequestAuthenticator(modes, apiKeys, verifier),
+      fieldAuth: new FieldAuthorizer(description.auth.default),
+      env: resolveAll(description.environment),
+      timeoutMs: options.resolverTimeoutMs ?? 30_000,
+      limits: options.limits,
+    });
+    const realtime = createRealtimeServer({ backend: createRealtimeBackend(executor), keepAliveIntervalMs: options.keepAliveIntervalMs, log });
+    cleanups.unshift(() => realtime.close());
+
+    const apiKey = apiKeys?.currentKey().id ?? '';
+    const graphqlUrl = `${url}/graphql`;
+    const outputs = amplifyOutputs(description, { region, graphqlUrl, apiKey, userPoolId: cognito?.poolId, userPoolClientId: cognito?.clientId });
+    app = {
+      executor,
+      cognito: cognito && {
+        handle: (target, body) => cognito.handle(target, body),
+        poolPath: `/${cognito.poolId}`,
+        jwks: () => cognito.jwks(),
+        openidConfiguration: () => cognito.openidConfiguration(),
+      },
+      sns: { handle: (body, type) => sns.handle(body, type), outbox: (filter) => sns.outbox(filter) },
+      realtime,
+      amplifyOutputs: () => outputs,
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      verbose: options.verbose ?? false,
+      log,
+    };
+    if (options.amplifyOutputsPath) writeFileSync(options.amplifyOutputsPath, `${JSON.stringify(outputs, null, 2)}\n`);
+
+    return {
+      api,
+      url,
+      graphqlUrl,
+      realtimeUrl: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
+      outboxUrl: `${url}/outbox`,
+      apiKey,
+      userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId, endpoint: url, issuer: cognito.issuer },
+      tableNames,
+      dynamodbEndpoint,
+      amplifyOutputs: outputs,
+      async close() {
+        for (const cleanup of cleanups) await cleanup();
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup();
+    throw error;
+  }
+}

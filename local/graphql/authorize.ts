@@ -1,0 +1,117 @@
+/**
+ * Who is calling (request-level auth, from the headers) and whether that caller may touch a field
+ * (field-level auth, from the `@aws_*` directives), the way AppSync decides both.
+ */
+import type { ConstDirectiveNode, GraphQLField, GraphQLObjectType } from 'graphql';
+import type { AuthMode } from '../../description/types.js';
+import type { AuthTypeName, CognitoIdentity, Identity } from '../runtime/contract.js';
+
+export interface ApiKeyChecker {
+  check(key: string): 'ok' | 'expired' | 'unknown';
+}
+
+export interface TokenVerifier {
+  verify(token: string, sourceIp: string[]): Promise<CognitoIdentity>;
+}
+
+export type Caller = { mode: AuthMode; identity: Identity };
+export type Authentication = { ok: true; caller: Caller } | { ok: false; message: string };
+
+export const authTypeNames: Record<AuthMode, AuthTypeName> = {
+  API_KEY: 'API Key Authorization',
+  AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
+};
+
+const NOT_AUTHORIZED = 'You are not authorized to make this call.';
+
+export class RequestAuthenticator {
+  private readonly modes: Set<AuthMode>;
+
+  constructor(
+    modes: AuthMode[],
+    private readonly apiKeys: ApiKeyChecker | undefined,
+    private readonly tokens: TokenVerifier | undefined,
+  ) {
+    this.modes = new Set(modes);
+  }
+
+  /**
+   * Picks the mode from the shape of the headers (reference §1.2). When both a token and an API key
+   * are sent, the token wins: it identifies the caller, and a user-pool field would otherwise be refused.
+   */
+  async authenticate(headers: Record<string, string | undefined>, sourceIp: string[]): Promise<Authentication> {
+    const token = headers['authorization'];
+    const apiKey = headers['x-api-key'];
+    if (token !== undefined && token !== '' && this.modes.has('AMAZON_COGNITO_USER_POOLS') && this.tokens) {
+      try {
+        return { ok: true, caller: { mode: 'AMAZON_COGNITO_USER_POOLS', identity: await this.tokens.verify(token, sourceIp) } };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message || NOT_AUTHORIZED };
+      }
+    }
+    if (apiKey !== undefined && this.modes.has('API_KEY') && this.apiKeys) {
+      const state = this.apiKeys.check(apiKey);
+      if (state === 'ok') return { ok: true, caller: { mode: 'API_KEY', identity: null } };
+      return { ok: false, message: state === 'expired' ? 'API key has expired.' : NOT_AUTHORIZED };
+    }
+    if (token === undefined && apiKey === undefined) return { ok: false, message: 'Valid authorization header not provided.' };
+    return { ok: false, message: NOT_AUTHORIZED };
+  }
+}
+
+interface FieldRule {
+  /** Modes named by directives; empty means "the default mode only". */
+  modes: Set<AuthMode>;
+  /** `cognito_groups` of `@aws_cognito_user_pools` / `@aws_auth`, if restricted. */
+  groups: string[] | null;
+}
+
+const directiveModes: Record<string, AuthMode> = {
+  aws_api_key: 'API_KEY',
+  aws_cognito_user_pools: 'AMAZON_COGNITO_USER_POOLS',
+  aws_auth: 'AMAZON_COGNITO_USER_POOLS',
+};
+
+function ruleOf(directives: readonly ConstDirectiveNode[]): FieldRule | null {
+  const modes = new Set<AuthMode>();
+  let groups: string[] | null = null;
+  for (const directive of directives) {
+    const mode = directiveModes[directive.name.value];
+    if (!mode) continue;
+    modes.add(mode);
+    const groupArg = directive.arguments?.find((a) => a.name.value === 'cognito_groups');
+    if (groupArg && groupArg.value.kind === 'ListValue') {
+      groups = groupArg.value.values.flatMap((v) => (v.kind === 'StringValue' ? [v.value] : []));
+    }
+  }
+  return modes.size > 0 ? { modes, groups } : null;
+}
+
+/** Field-level auth: field directives override type directives, which override the API's default mode. */
+export class FieldAuthorizer {
+  private readonly cache = new Map<string, FieldRule>();
+
+  constructor(private readonly defaultMode: AuthMode) {}
+
+  private rule(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): FieldRule {
+    const key = `${type.name}.${field.name}`;
+    let rule = this.cache.get(key);
+    if (!rule) {
+      const typeDirectives = [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []);
+      rule = ruleOf(field.astNode?.directives ?? []) ?? ruleOf(typeDirectives) ?? { modes: new Set([this.defaultMode]), groups: null };
+      this.cache.set(key, rule);
+    }
+    return rule;
+  }
+
+  allows(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, caller: Caller): boolean {
+    if (field.name.startsWith('__')) return true;
+    const rule = this.rule(type, field);
+    if (!rule.modes.has(caller.mode)) return false;
+    if (caller.mode === 'AMAZON_COGNITO_USER_POOLS' && rule.groups) {
+      const groups = caller.identity?.groups ?? [];
+      return rule.groups.some((g) => groups.includes(g));
+    }
+    return true;
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * Executes GraphQL operations against an API description: parse and validate with limits,
+ * field-level auth, resolvers through the APPSYNC_JS runtime, AppSync's error shapes, and
+ * the publications that mutations make for subscribers.
+ */
+import {
+  GraphQLError,
+  Kind,
+  defaultFieldResolver,
+  execute,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import type { LoadedApi, ResolverRoute } from '../../description/load.js';
+import type { GraphQLErrorEntry, Invalidation, Publication } from '../realtime/contract.js';
+import type { CognitoIdentity, RequestInfo } from '../runtime/contract.js';
+import { authTypeNames, type Caller, type FieldAuthorizer, type RequestAuthenticator } from './authorize.js';
+import { formatExecutionError, formatRequestError, resolverError, unauthorizedField } from './errors.js';
+import { resolveField, type ResolverSet, type StageTrace } from './resolve.js';
+import { pickSelected, selectionSetGraphQL, selectionSetList, unalias } from './selection.js';
+
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  /** AppSync allows 10,000 resolver executions per request. */
+  maxResolverRuns: number;
+}
+
+export const defaultLimits: Limits = { maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxResolverRuns: 10_000 };
+
+export interface ExecutorOptions {
+  api: LoadedApi;
+  resolvers: ResolverSet;
+  authenticator: RequestAuthenticator;
+  fieldAuth: FieldAuthorizer;
+  env: Record<string, string>;
+  timeoutMs: number;
+  limits?: Partial<Limits>;
+}
+
+export interface IncomingOperation {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+  headers: Record<string, string>;
+  sourceIp: string[];
+}
+
+export interface ResolverTiming {
+  path: string;
+  stages: StageTrace[];
+  ms: number;
+}
+
+export interface OperationResult {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: GraphQLErrorEntry[] };
+  /** Set on 401: the body is AppSync's UnauthorizedException. */
+  errorType?: string;
+  operationName: string | null;
+  operationType: string | null;
+  resolvers: ResolverTiming[];
+  logs: string[];
+}
+
+interface RequestContext {
+  caller: Caller;
+  headers: Record<string, string>;
+  deadline: number;
+  resolverRuns: number;
+  appended: GraphQLError[];
+  timings: ResolverTiming[];
+  logs: string[];
+  invalidations: Invalidation[];
+  /** Set by a subscription resolver through `extensions.*` at `start`. */
+  subscriptionFilter?: unknown;
+  invalidationFilter?: unknown;
+}
+
+export type Parsed = { ok: true; document: DocumentNode; operation: OperationDefinitionNode } | { ok: false; errors: GraphQLErrorEntry[] };
+
+export class Executor {
+  private readonly routes: Map<string, ResolverRoute>;
+  private readonly rules: ValidationRule[];
+  private readonly limits: Limits;
+  private readonly publishListeners = new Set<(p: Publication) => void>();
+  private readonly invalidateListeners = new Set<(i: Invalidation) => void>();
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.routes = new Map(options.api.resolvers.map((r) => [`${r.typeName}.${r.fieldName}`, r]));
+    this.limits = { ...defaultLimits, ...options.limits };
+    this.rules = [
+      ...specifiedRules,
+      maxDepthRule({ n: this.limits.maxDepth, exposeLimits: true }),
+      maxAliasesRule({ n: this.limits.maxAliases, exposeLimits: true }),
+    ];
+  }
+
+  get schema() {
+    return this.options.api.schema;
+  }
+
+  authenticate(headers: Record<string, string>, sourceIp: string[]) {
+    return this.options.authenticator.authenticate(headers, sourceIp);
+  }
+
+  onPublish(listener: (p: Publication) => void): () => void {
+    this.publishListeners.add(listener);
+    return () => this.publishListeners.delete(listener);
+  }
+
+  onInvalidate(listener: (i: Invalidation) => void): () => void {
+    this.invalidateListeners.add(listener);
+    return () => this.invalidateListeners.delete(listener);
+  }
+
+  /** Parses and validates, with the token, depth and alias limits. */
+  parse(query: string, operationName?: string | null): Parsed {
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: this.limits.maxTokens });
+    } catch (error) {
+      return { ok: false, errors: [formatRequestError(error as GraphQLError)] };
+    }
+    const errors = validate(this.schema, document, this.rules);
+    if (errors.length > 0) return { ok: false, errors: errors.map(formatRequestError) };
+    const operation = getOperationAST(document, operationName ?? undefined);
+    if (!operation) {
+      const message = operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
+      return { ok: false, errors: [{ path: null, locations: null, message }] };
+    }
+    return { ok: true, document, operation };
+  }
+
+  /** One HTTP GraphQL request, from headers to AppSync's response. */
+  async executeOperation(incoming: IncomingOperation): Promise<OperationResult> {
+    const base = { operationName: incoming.operationName ?? null, operationType: null, resolvers: [], logs: [] };
+    const auth = await this.authenticate(incoming.headers, incoming.sourceIp);
+    if (!auth.ok) {
+      return { ...base, status: 401, errorType: 'UnauthorizedException', body: { errors: [{ errorType: 'UnauthorizedException', message: auth.message }] } };
+    }
+    const parsed = this.parse(incoming.query, incoming.operationName);
+    if (!parsed.ok) return { ...base, status: 200, body: { data: null, errors: parsed.errors } };
+    const { document, operation } = parsed;
+    const operationName = operation.name?.value ?? incoming.operationName ?? null;
+    if (operation.operation === 'subscription') {
+      const errors = [{ path: null, locations: null, errorType: 'UnsupportedOperation', message: 'Subscriptions are served over WebSocket at /graphql/realtime.' }];
+      return { ...base, operationName, operationType: 'subscription', status: 200, body: { data: null, errors } };
+    }
+    const context = this.newContext(auth.caller, incoming.headers);
+    const result = await execute({
+      schema: this.schema,
+      document,
+      operationName: incoming.operationName ?? undefined,
+      variableValues: incoming.variables ?? {},
+      contextValue: context,
+      fieldResolver: this.fieldResolver,
+    });
+    const errors = [...(result.errors ?? []), ...context.appended].map(formatExecutionError);
+    const data = (result.data ?? null) as Record<string, unknown> | null;
+    if (operation.operation === 'mutation' && data) this.publish(document, operation, data);
+    for (const invalidation of context.invalidations) for (const listener of this.invalidateListeners) listener(invalidation);
+    return {
+      status: 200,
+      body: errors.length > 0 ? { data, errors } : { data },
+      operationName,
+      operationType: operation.operation,
+      resolvers: context.timings,
+      logs: context.logs,
+    };
+  }
+
+  newContext(caller: Caller, headers: Record<string, string>): RequestContext {
+    return {
+      caller,
+      headers,
+      deadline: Date.now() + this.options.timeoutMs,
+      resolverRuns: 0,
+      appended: [],
+      timings: [],
+      logs: [],
+      invalidations: [],
+    };
+  }
+
+  /** Publishes each non-null mutation field's result, limited to the mutation's selection set. */
+  private publish(document: DocumentNode, operation: OperationDefinitionNode, data: Record<string, unknown>): void {
+    if (this.publishListeners.size === 0) return;
+    const fragments = fragmentsOf(document);
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const value = data[selection.alias?.value ?? selection.name.value];
+      if (value === null || value === undefined) continue;
+      const publication = { mutationField: selection.name.value, result: unalias(value, selection.selectionSet, fragments) };
+      for (const listener of this.publishListeners) listener(publication);
+    }
+  }
+
+  /** Field-level auth, then the field's resolver if it has one, else the property of the parent. */
+  readonly fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, context, info) => {
+    const field = info.parentType.getFields()[info.fieldName];
+    if (!this.options.fieldAuth.allows(info.parentType, field, context.caller)) throw unauthorizedField(info.fieldName, info.parentType.name);
+    const route = this.routes.get(`${info.parentType.name}.${info.fieldName}`);
+    if (!route) return defaultFieldResolver(source, args, context, info);
+    return this.runResolver(route, source, args, context, info);
+  };
+
+  /** Runs a field's resolver; used for queries and mutations, and once per subscription at `start`. */
+  async runResolver(route: ResolverRoute, source: unknown, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) {
+    context.resolverRuns += 1;
+    if (context.resolverRuns > this.limits.maxResolverRuns) {
+      throw resolverError(`Request exceeded the limit of ${this.limits.maxResolverRuns} resolver executions.`, { errorType: 'LimitExceededError' });
+    }
+    const started = performance.now();
+    const resolution = await resolveField(
+      route,
+      this.options.resolvers,
+      {
+        arguments: args,
+        source: source ?? null,
+        identity: context.caller.identity,
+        request: { headers: context.headers, domainName: null },
+        info: requestInfo(info),
+        env: this.options.env,
+      },
+      { deadline: context.deadline, authType: authTypeNames[context.caller.mode] },
+    );
+    const path = pathOf(info);
+    context.timings.push({ path: path.join('.'), stages: resolution.stages, ms: performance.now() - started });
+    context.logs.push(...resolution.logs);
+    context.invalidations.push(...resolution.extensions.invalidations);
+    context.subscriptionFilter = resolution.extensions.subscriptionFilter ?? context.subscriptionFilter;
+    context.invalidationFilter = resolution.extensions.subscriptionInvalidationFilter ?? context.invalidationFilter;
+    for (const appended of resolution.appended) {
+      context.appended.push(
+        new GraphQLError(appended.message, {
+          nodes: info.fieldNodes,
+          path,
+          extensions: { appsync: { errorType: appended.errorType, errorInfo: appended.errorInfo, data: appended.data } },
+        }),
+      );
+    }
+    if (resolution.error) {
+      const { message, errorType, data, errorInfo } = resolution.error;
+      const selected = info.fieldNodes.length === 1 ? pickSelected(data, info.fieldNodes[0].selectionSet, info.fragments) : data;
+      throw resolverError(message, { errorType, data: selected, errorInfo });
+    }
+    return resolution.value;
+  }
+}
+
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
+}
+
+function pathOf(info: GraphQLResolveInfo): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) path.unshift(p.key);
+  return path;
+}
+
+export function requestInfo(info: GraphQLResolveInfo): RequestInfo {
+  return {
+    fieldName: info.fieldName,
+    parentTypeName: info.parentType.name,
+    variables: info.variableValues,
+    selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
+    selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes),
+  };
+}
+
+export type { RequestContext, CognitoIdentity };

@@ -1,0 +1,165 @@
+/**
+ * Runs one field's resolver the way AppSync does: a unit resolver (request → data source → response)
+ * or a pipeline (before → each function's request → data source → response → after), threading
+ * `ctx.stash` and `ctx.prev.result` through the stages.
+ */
+import type { ResolverRoute } from '../../description/load.js';
+import type { DataSource } from '../datasources/contract.js';
+import type { CompiledBundle, ExtensionCalls, HandlerContext, HandlerOutcome, ResolverError, RunOptions } from '../runtime/contract.js';
+
+export interface StageTrace {
+  /** e.g. `Mutation.makeMove` or `Mutation_makeMove_1_applyMove`. */
+  name: string;
+  dataSource?: string;
+  ms: number;
+  request?: unknown;
+  response?: unknown;
+}
+
+export interface FieldResolution {
+  /** Set when the field resolved (possibly to null). */
+  value?: unknown;
+  /** Set when the field failed: it becomes null and this error is reported at its path. */
+  error?: ResolverError;
+  /** `util.appendError` calls: reported at the field's path, the value stands. */
+  appended: ResolverError[];
+  extensions: ExtensionCalls;
+  stages: StageTrace[];
+  logs: string[];
+}
+
+export interface ResolverSet {
+  resolvers: Map<string, CompiledBundle>;
+  functions: Map<string, CompiledBundle>;
+  dataSources: Map<string, DataSource>;
+}
+
+type BaseContext = Omit<HandlerContext, 'stash' | 'prev' | 'result' | 'error'>;
+
+interface Run {
+  stash: Record<string, unknown>;
+  resolution: FieldResolution;
+  deadline: number;
+  authType: RunOptions['authType'];
+}
+
+function crashError(bundle: CompiledBundle, message: string): ResolverError {
+  return { message: `${bundle.name}: ${message}`, errorType: 'Code', data: null, errorInfo: null };
+}
+
+/** Runs one handler and folds its side effects (stash, appended errors, extensions, logs) into the run. */
+function runHandler(run: Run, bundle: CompiledBundle, handler: 'request' | 'response', ctx: HandlerContext): HandlerOutcome {
+  const timeoutMs = Math.max(1, run.deadline - Date.now());
+  const outcome = bundle.run(handler, { ...ctx, stash: run.stash }, { timeoutMs, authType: run.authType });
+  run.stash = outcome.stash;
+  const { resolution } = run;
+  resolution.appended.push(...outcome.appendedErrors);
+  resolution.logs.push(...outcome.logs);
+  const ext = outcome.extensions;
+  if (ext.subscriptionFilter !== undefined) resolution.extensions.subscriptionFilter = ext.subscriptionFilter;
+  if (ext.subscriptionInvalidationFilter !== undefined) resolution.extensions.subscriptionInvalidationFilter = ext.subscriptionInvalidationFilter;
+  resolution.extensions.invalidations.push(...ext.invalidations);
+  resolution.extensions.evictions.push(...ext.evictions);
+  return outcome;
+}
+
+/** A failed stage: `util.error` keeps its fields, a crash becomes a `Code` error. */
+function failure(bundle: CompiledBundle, outcome: HandlerOutcome): ResolverError | undefined {
+  if (outcome.kind === 'error') return outcome.error;
+  if (outcome.kind === 'crash') return crashError(bundle, outcome.message);
+  return undefined;
+}
+
+/**
+ * One request → data source → response round. Returns the stage's value, or the error that ends the field.
+ * An early return from `request` skips the data source and `response`.
+ */
+async function runStage(
+  run: Run,
+  name: string,
+  bundle: CompiledBundle,
+  dataSourceName: string,
+  dataSource: DataSource,
+  ctx: HandlerContext,
+): Promise<{ value: unknown; skipTo?: 'END' | 'NEXT' } | { error: ResolverError }> {
+  const started = performance.now();
+  const trace: StageTrace = { name, dataSource: dataSourceName, ms: 0 };
+  run.resolution.stages.push(trace);
+  try {
+    const request = runHandler(run, bundle, 'request', ctx);
+    const requestError = failure(bundle, request);
+    if (requestError) return { error: requestError };
+    if (request.kind === 'earlyReturn') return { value: request.value, skipTo: request.skipTo };
+    trace.request = request.kind === 'return' ? request.value : undefined;
+    const called = await dataSource.invoke(trace.request);
+    trace.response = called.error ? { error: called.error, result: called.result } : called.result;
+    if (!bundle.has('response')) return { value: called.result ?? null };
+    const response = runHandler(run, bundle, 'response', { ...ctx, result: called.result ?? null, error: called.error });
+    const responseError = failure(bundle, response);
+    if (responseError) return { error: responseError };
+    return { value: response.kind === 'return' || response.kind === 'earlyReturn' ? response.value : null };
+  } finally {
+    trace.ms = performance.now() - started;
+  }
+}
+
+const passThrough = Symbol('no handler');
+
+/** Before/after handlers of a pipeline: with no `resolver.ts`, before passes `{}` on and after returns the last result. */
+function runPipelineHandler(run: Run, bundle: CompiledBundle | undefined, handler: 'request' | 'response', ctx: HandlerContext): HandlerOutcome | typeof passThrough {
+  if (!bundle || !bundle.has(handler)) return passThrough;
+  return runHandler(run, bundle, handler, ctx);
+}
+
+export async function resolveField(
+  route: ResolverRoute,
+  set: ResolverSet,
+  base: BaseContext,
+  options: { deadline: number; authType: RunOptions['authType'] },
+): Promise<FieldResolution> {
+  const resolution: FieldResolution = { appended: [], extensions: { invalidations: [], evictions: [] }, stages: [], logs: [] };
+  const run: Run = { stash: {}, resolution, deadline: options.deadline, authType: options.authType };
+  const coordinate = `${route.typeName}.${route.fieldName}`;
+  const ctx = (prev: { result: unknown } | undefined): HandlerContext => ({ ...base, stash: run.stash, prev });
+
+  if (route.kind === 'UNIT') {
+    const bundle = set.resolvers.get(coordinate);
+    const dataSource = set.dataSources.get(route.dataSource ?? '');
+    if (!bundle || !dataSource) return { ...resolution, error: { message: `${coordinate} is not wired`, errorType: 'Code', data: null, errorInfo: null } };
+    const outcome = await runStage(run, coordinate, bundle, route.dataSource ?? '', dataSource, ctx(undefined));
+    return 'error' in outcome ? { ...resolution, error: outcome.error } : { ...resolution, value: outcome.value };
+  }
+
+  const handlers = set.resolvers.get(coordinate);
+  const started = performance.now();
+  const before = runPipelineHandler(run, handlers, 'request', ctx(undefined));
+  let result: unknown = {};
+  let skipFunctions = false;
+  if (before !== passThrough && handlers) {
+    const beforeError = failure(handlers, before);
+    if (beforeError) return { ...resolution, error: beforeError };
+    result = before.kind === 'return' || before.kind === 'earlyReturn' ? before.value : null;
+    skipFunctions = before.kind === 'earlyReturn';
+  }
+  resolution.stages.push({ name: `${coordinate} (before)`, ms: performance.now() - started });
+
+  for (const fn of skipFunctions ? [] : route.functions) {
+    const bundle = set.functions.get(fn.name);
+    const dataSource = set.dataSources.get(fn.dataSource);
+    if (!bundle || !dataSource) return { ...resolution, error: { message: `${fn.name} is not wired`, errorType: 'Code', data: null, errorInfo: null } };
+    const outcome = await runStage(run, fn.name, bundle, fn.dataSource, dataSource, ctx({ result }));
+    // [U] Whether AppSync runs the after handler once a function raised util.error is not documented;
+    // the field fails here without it, which never lets an after handler mask the error.
+    if ('error' in outcome) return { ...resolution, error: outcome.error };
+    result = outcome.value;
+    if (outcome.skipTo === 'END') break;
+  }
+
+  const afterStarted = performance.now();
+  const after = runPipelineHandler(run, handlers, 'response', { ...ctx({ result }), result });
+  resolution.stages.push({ name: `${coordinate} (after)`, ms: performance.now() - afterStarted });
+  if (after === passThrough || !handlers) return { ...resolution, value: result };
+  const afterError = failure(handlers, after);
+  if (afterError) return { ...resolution, error: afterError };
+  return { ...resolution, value: after.kind === 'return' || after.kind === 'earlyReturn' ? after.value : null };
+}

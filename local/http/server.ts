@@ -1,0 +1,195 @@
+/**
+ * The engine's one HTTP port: GraphQL (`/graphql`), real-time upgrades (`/graphql/realtime`), the
+ * Cognito and SNS stand-ins (recognised by their AWS protocol, whatever the path), JWKS, the outbox
+ * and the client configuration.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Executor, OperationResult } from '../graphql/executor.js';
+import { httpErrorBody } from '../graphql/errors.js';
+import { requestLogLine } from './log.js';
+
+export interface StandInResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpApp {
+  executor: Executor;
+  /** Answers Cognito's JSON protocol (`X-Amz-Target: AWSCognitoIdentityProviderService.*`). */
+  cognito?: {
+    handle(target: string, body: string): Promise<StandInResponse>;
+    /** Path prefix of the pool's well-known documents, e.g. `/us-east-1_abc`. */
+    poolPath: string;
+    jwks(): unknown;
+    openidConfiguration(): unknown;
+  };
+  /** Answers SNS's query protocol (form-encoded `Action=...`). */
+  sns?: {
+    handle(body: string, contentType: string): Promise<StandInResponse>;
+    outbox(filter: { recipient?: string }): unknown[];
+  };
+  realtime?: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void };
+  amplifyOutputs(): unknown;
+  maxBodyBytes: number;
+  verbose: boolean;
+  log(line: string): void;
+}
+
+const corsHeaders: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers':
+    'content-type, x-api-key, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-target, amz-sdk-invocation-id, amz-sdk-request, cache-control',
+  'access-control-expose-headers': 'x-amzn-errortype, x-amzn-requestid',
+  'access-control-max-age': '86400',
+};
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...corsHeaders, ...headers });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, errorType: string, message: string): void {
+  send(res, status, httpErrorBody(errorType, message), { 'x-amzn-errortype': errorType });
+}
+
+function headerMap(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return headers;
+}
+
+function sourceIps(req: IncomingMessage): string[] {
+  const forwarded = req.headers['x-forwarded-for'];
+  const list = typeof forwarded === 'string' ? forwarded.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return [...list, req.socket.remoteAddress ?? '127.0.0.1'];
+}
+
+type GraphQLBody = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null };
+
+/** Reads a GraphQL request from the body (JSON or application/graphql) or the query string (GET). */
+function graphqlBody(req: IncomingMessage, url: URL, body: string): GraphQLBody | { error: string } {
+  if (req.method === 'GET') {
+    const query = url.searchParams.get('query');
+    if (!query) return { error: 'Unable to parse GraphQL query.' };
+    try {
+      const variables = url.searchParams.get('variables');
+      return { query, variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : {}, operationName: url.searchParams.get('operationName') };
+    } catch {
+      return { error: 'Unable to parse GraphQL query.' };
+    }
+  }
+  if (body.trim() === '') return { error: 'Request body is empty.' };
+  if ((req.headers['content-type'] ?? '').startsWith('application/graphql')) return { query: body };
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: 'Unable to parse GraphQL query.' };
+    const { query, variables, operationName } = parsed as Record<string, unknown>;
+    if (typeof query !== 'string' || query.trim() === '') return { error: 'Unable to parse GraphQL query.' };
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return { error: 'Variables must be a JSON object.' };
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return { error: 'operationName must be a string.' };
+    return { query, variables: variables as Record<string, unknown> | null, operationName: operationName as string | null };
+  } catch {
+    return { error: 'Unable to parse GraphQL query.' };
+  }
+}
+
+async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+  const started = performance.now();
+  const request = graphqlBody(req, url, body);
+  if ('error' in request) {
+    sendError(res, 400, 'MalformedHttpRequestException', request.error);
+    app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [] }, false));
+    return;
+  }
+  const result: OperationResult = await app.executor.executeOperation({ ...request, headers: headerMap(req), sourceIp: sourceIps(req) });
+  const extraHeaders: Record<string, string> = result.errorType ? { 'x-amzn-errortype': result.errorType } : {};
+  send(res, result.status, JSON.stringify(result.body), extraHeaders);
+  for (const line of result.logs) app.log(line);
+  app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));
+}
+
+async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, corsHeaders);
+    res.end();
+    return;
+  }
+  if (req.method === 'GET') {
+    if (url.pathname === '/graphql') return serveGraphQL(app, req, res, url, '');
+    if (url.pathname === '/amplify_outputs.json') return send(res, 200, JSON.stringify(app.amplifyOutputs(), null, 2));
+    if (url.pathname === '/outbox' && app.sns) {
+      const recipient = url.searchParams.get('recipient') ?? undefined;
+      return send(res, 200, JSON.stringify(app.sns.outbox({ recipient }), null, 2));
+    }
+    if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/jwks.json`) return send(res, 200, JSON.stringify(app.cognito.jwks()));
+    if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/openid-configuration`) return send(res, 200, JSON.stringify(app.cognito.openidConfiguration()));
+    return sendError(res, 404, 'NotFoundException', `Nothing is served at GET ${url.pathname}.`);
+  }
+  if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', `${req.method} is not supported.`);
+
+  let body: string;
+  try {
+    body = await readBody(req, app.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendError(res, 413, 'PayloadTooLargeException', `Request body exceeds the limit of ${app.maxBodyBytes} bytes.`);
+    throw error;
+  }
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string' && target.startsWith('AWSCognitoIdentityProviderService.') && app.cognito) {
+    const answer = await app.cognito.handle(target, body);
+    return send(res, answer.status, answer.body, answer.headers);
+  }
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('application/x-www-form-urlencoded') && app.sns) {
+    const answer = await app.sns.handle(body, contentType);
+    return send(res, answer.status, answer.body, answer.headers);
+  }
+  if (url.pathname === '/graphql') return serveGraphQL(app, req, res, url, body);
+  return sendError(res, 404, 'NotFoundException', `Nothing is served at POST ${url.pathname}.`);
+}
+
+/** `app` answers undefined while the engine is still starting: requests then get a 503. */
+export function createHttpServer(getApp: () => HttpApp | undefined): Server {
+  const server = createServer((req, res) => {
+    const app = getApp();
+    if (!app) return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is still starting.');
+    route(app, req, res).catch((error: unknown) => {
+      app.log(JSON.stringify({ level: 'error', message: error instanceof Error ? error.stack : String(error) }));
+      if (!res.headersSent) sendError(res, 500, 'InternalFailure', 'The local engine failed to handle this request; see its log.');
+      else res.end();
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const app = getApp();
+    if (app?.realtime && (path === '/graphql/realtime' || path === '/graphql')) app.realtime.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  return server;
+}

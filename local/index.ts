@@ -1,0 +1,1 @@
+export { startEngine, type EngineOptions, type RunningEngine } from './engine.js';
