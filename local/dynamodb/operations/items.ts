@@ -62,6 +62,7 @@ function conditionFields(condition: Condition | undefined): { ConditionExpressio
   return condition === undefined ? {} : { ConditionExpression: condition.expression.expression };
 }
 
+/** `write` only sends: request checks happen before it, so a RequestError never passes as a store error. */
 async function guardedWrite(
   context: OperationContext,
   operation: string,
@@ -83,16 +84,15 @@ async function guardedWrite(
 export async function getItem(context: OperationContext, request: RequestObject): Promise<DataSourceOutcome> {
   const key = readKey(request.key, 'key');
   const projection = readProjection(request.projection, 'projection');
+  const command = new GetItemCommand({
+    TableName: context.tableName,
+    Key: key,
+    ConsistentRead: readBoolean(request.consistentRead, 'consistentRead'),
+    ...(projection ? { ProjectionExpression: projection.expression } : {}),
+    ...mergeAttributes([projection]),
+  });
   try {
-    const output = await context.client.send(
-      new GetItemCommand({
-        TableName: context.tableName,
-        Key: key,
-        ConsistentRead: readBoolean(request.consistentRead, 'consistentRead'),
-        ...(projection ? { ProjectionExpression: projection.expression } : {}),
-        ...mergeAttributes([projection]),
-      }),
-    );
+    const output = await context.client.send(command);
     return { result: toPlainItemOrNull(output.Item) };
   } catch (error) {
     return { result: null, error: storeError(error, 'GetItem') };
@@ -110,16 +110,15 @@ export async function putItem(context: OperationContext, request: RequestObject)
   }
   const item = { ...attributes, ...key };
   const condition = readCondition(request.condition, 'condition');
+  const command = new PutItemCommand({
+    TableName: context.tableName,
+    Item: item,
+    ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+    ...conditionFields(condition),
+    ...mergeAttributes([condition?.expression]),
+  });
   return guardedWrite(context, 'PutItem', key, condition, { kind: 'item', item }, async () => {
-    await context.client.send(
-      new PutItemCommand({
-        TableName: context.tableName,
-        Item: item,
-        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        ...conditionFields(condition),
-        ...mergeAttributes([condition?.expression]),
-      }),
-    );
+    await context.client.send(command);
     return { result: toPlainItem(item) };
   });
 }
@@ -135,18 +134,17 @@ export async function updateItem(context: OperationContext, request: RequestObje
   const update = readExpression(request.update, 'update');
   if (update === undefined) throw new RequestError('update is required for UpdateItem');
   const condition = readCondition(request.condition, 'condition');
+  const command = new UpdateItemCommand({
+    TableName: context.tableName,
+    Key: key,
+    UpdateExpression: update.expression,
+    ReturnValues: 'ALL_NEW',
+    ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+    ...conditionFields(condition),
+    ...mergeAttributes([update, condition?.expression]),
+  });
   return guardedWrite(context, 'UpdateItem', key, condition, { kind: 'unknown' }, async () => {
-    const output = await context.client.send(
-      new UpdateItemCommand({
-        TableName: context.tableName,
-        Key: key,
-        UpdateExpression: update.expression,
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        ...conditionFields(condition),
-        ...mergeAttributes([update, condition?.expression]),
-      }),
-    );
+    const output = await context.client.send(command);
     return { result: toPlainItemOrNull(output.Attributes) };
   });
 }
@@ -155,17 +153,16 @@ export async function deleteItem(context: OperationContext, request: RequestObje
   refuseVersion(request);
   const key = readKey(request.key, 'key');
   const condition = readCondition(request.condition, 'condition');
+  const command = new DeleteItemCommand({
+    TableName: context.tableName,
+    Key: key,
+    ReturnValues: 'ALL_OLD',
+    ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+    ...conditionFields(condition),
+    ...mergeAttributes([condition?.expression]),
+  });
   return guardedWrite(context, 'DeleteItem', key, condition, { kind: 'absent' }, async () => {
-    const output = await context.client.send(
-      new DeleteItemCommand({
-        TableName: context.tableName,
-        Key: key,
-        ReturnValues: 'ALL_OLD',
-        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        ...conditionFields(condition),
-        ...mergeAttributes([condition?.expression]),
-      }),
-    );
+    const output = await context.client.send(command);
     return { result: toPlainItemOrNull(output.Attributes) };
   });
 }
