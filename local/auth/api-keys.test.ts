@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKeyStore, API_KEY_PATTERN } from './api-keys.js';
@@ -45,7 +45,7 @@ describe('createApiKeyStore', () => {
       const restarted = createApiKeyStore({ dataDir: dir, expiresInDays: 7 });
       assert.equal(restarted.check(key.id), 'ok');
       assert.equal(restarted.currentKey().id, key.id);
-      const onDisk = JSON.parse(readFileSync(join(dir, 'auth', 'api-keys.json'), 'utf8'));
+      const onDisk = JSON.parse(readFileSync(join(dir, 'api-keys.json'), 'utf8'));
       assert.equal(onDisk.keys[0].id, key.id);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -60,8 +60,7 @@ describe('createApiKeyStore', () => {
   test('a corrupt key file is a clear error', () => {
     const dir = tempDir();
     try {
-      mkdirSync(join(dir, 'auth'));
-      writeFileSync(join(dir, 'auth', 'api-keys.json'), '{not json');
+      writeFileSync(join(dir, 'api-keys.json'), '{not json');
       assert.throws(() => createApiKeyStore({ dataDir: dir, expiresInDays: 7 }), /not valid JSON/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
  * API keys for the API_KEY auth mode. Keys look like AppSync's (`da2-` + 26 lowercase alphanumerics) and expire.
- * With a data directory they are kept in `<dataDir>/auth/api-keys.json`, so the key a developer pasted into a
+ * With a data directory they are kept in `<dataDir>/api-keys.json`, so the key a developer pasted into a
  * client keeps working after a restart.
  */
 import { randomInt } from 'node:crypto';
@@ -17,6 +17,7 @@ export interface ApiKey {
 export type ApiKeyStatus = 'ok' | 'expired' | 'unknown';
 
 export interface ApiKeyStoreOptions {
+  /** A directory of this store's own (created if missing); null keeps keys in memory. */
   dataDir: string | null;
   /** Lifetime of keys this store creates. AppSync allows 1 to 365 days. */
   expiresInDays: number;
@@ -42,7 +43,7 @@ export function createApiKeyStore(options: ApiKeyStoreOptions): ApiKeyStore {
     throw new Error(`API key lifetime must be a whole number of days from 1 to 365, got ${String(days)}`);
   }
   const now = options.now ?? (() => new Date());
-  const file = options.dataDir === null ? null : join(options.dataDir, 'auth', 'api-keys.json');
+  const file = options.dataDir === null ? null : join(options.dataDir, 'api-keys.json');
   const keys: ApiKey[] = file ? load(file) : [];
 
   function save(): void {
