@@ -109,7 +109,7 @@ function valueProblem(operator: FilterOperator, value: unknown): string | null {
 
 function listProblem(value: unknown, max: number): string | null {
   if (!Array.isArray(value) || value.length === 0) return 'needs a non-empty array of values';
-  if (value.length > max) return `accepts at most ${max} values, got ${value.length}`;
+  if (value.length > max) return `got ${value.length} values, which exceeds maximum value limit of ${max}`;
   if (!value.every((item) => isScalar(item) && item !== null)) return 'values must be strings, numbers or booleans';
   return null;
 }
