@@ -1,0 +1,102 @@
+/**
+ * The turnbase API, declared once: the local engine (`npm start`) serves it and the CDK app
+ * deploys it. Resolvers are wired by their file names under `resolvers/` (see description/load.ts).
+ *
+ * Data model (two tables, every state change one conditional write, no transactions needed):
+ * - `players`: one item per player, key `username`: profile, inventory (`items` list) and stats
+ *   counters. Adding an item or changing stats is one UpdateItem on that item.
+ * - `games`: one item per game, key `gameId` (a ULID, so ids sort by creation time). The item holds
+ *   both players, the heaps, whose turn it is, the whole move history and a version counter, so a
+ *   move is one conditional UpdateItem. `myGames` must find a player's games in either slot, and an
+ *   item appears only once per index, so there is one index per slot (`byPlayer1`, `byPlayer2`),
+ *   both sorted by `gameId` (newest first when read backwards). The status filter has its own pair
+ *   of indexes keyed by `player1Status` / `player2Status` (`<username>#<status>`), attributes the
+ *   same move write updates when the game ends: DynamoDB keeps all four indexes in step with that
+ *   one write, so a page filtered by status is exact without a FilterExpression.
+ */
+import { defineApi, type TableIndex } from './description/types.js';
+
+function byPlayerIndex(partitionKey: string): TableIndex {
+  return { partitionKey: { name: partitionKey, type: 'S' }, sortKey: { name: 'gameId', type: 'S' }, projection: 'ALL' };
+}
+
+export default defineApi({
+  name: 'turnbase',
+  schema: 'schema.graphql',
+  resolversDir: 'resolvers',
+  auth: {
+    default: 'AMAZON_COGNITO_USER_POOLS',
+    additional: ['API_KEY'],
+    apiKeyExpiresInDays: 365,
+  },
+  userPool: {
+    name: 'turnbase-players',
+    passwordPolicy: { minLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: false },
+    // Players are notified by SMS, so the phone number is required (seed 001).
+    requiredAttributes: ['email', 'phone_number'],
+    selfSignUp: true,
+    // Where Cognito sends the sign-up code when SIGNUP_CONFIRMATION is CODE.
+    autoVerify: ['email'],
+    client: {
+      name: 'turnbase-web',
+      authFlows: ['ADMIN_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH'],
+      accessTokenValidityMinutes: 60,
+      idTokenValidityMinutes: 60,
+      refreshTokenValidityDays: 30,
+    },
+  },
+  tables: {
+    players: {
+      partitionKey: { name: 'username', type: 'S' },
+    },
+    games: {
+      partitionKey: { name: 'gameId', type: 'S' },
+      indexes: {
+        byPlayer1: byPlayerIndex('player1'),
+        byPlayer2: byPlayerIndex('player2'),
+        byPlayer1Status: byPlayerIndex('player1Status'),
+        byPlayer2Status: byPlayerIndex('player2Status'),
+      },
+    },
+  },
+  topics: {
+    gameEvents: { displayName: 'turnbase game events' },
+  },
+  functions: {
+    auth: {
+      entry: 'functions/auth/index.ts',
+      environment: {
+        USER_POOL_ID: { ref: 'userPool.id' },
+        USER_POOL_CLIENT_ID: { ref: 'userPool.clientId' },
+        TABLE_NAME: { ref: 'table.name', table: 'players' },
+        // AUTO: a registration is confirmed at once (seed 001). CODE: the player confirms with the
+        // code Cognito sends (seed 002), through the confirmSignUp mutation.
+        SIGNUP_CONFIRMATION: 'AUTO',
+      },
+      grants: [
+        // SignUp, ConfirmSignUp and REFRESH_TOKEN_AUTH through AdminInitiateAuth: only these admin actions are used.
+        { userPool: ['cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminInitiateAuth'] },
+        { table: 'players', actions: ['dynamodb:PutItem'] },
+      ],
+      timeoutSeconds: 10,
+      memoryMB: 256,
+    },
+    notify: {
+      entry: 'functions/notify/index.ts',
+      environment: {
+        USER_POOL_ID: { ref: 'userPool.id' },
+        TOPIC_ARN: { ref: 'topic.arn', topic: 'gameEvents' },
+      },
+      grants: [{ userPool: ['cognito-idp:AdminGetUser'] }, { topic: 'gameEvents', actions: ['sns:Publish'] }, { sms: true }],
+      timeoutSeconds: 10,
+      memoryMB: 256,
+    },
+  },
+  dataSources: {
+    players: { type: 'AMAZON_DYNAMODB', table: 'players' },
+    games: { type: 'AMAZON_DYNAMODB', table: 'games' },
+    auth: { type: 'AWS_LAMBDA', function: 'auth' },
+    notify: { type: 'AWS_LAMBDA', function: 'notify' },
+    none: { type: 'NONE' },
+  },
+});

@@ -1,0 +1,25 @@
+/** What the resolvers send to the notify function. */
+
+export type GameEventType = 'GAME_INVITE' | 'YOUR_TURN' | 'GAME_OVER';
+
+export interface GameEvent {
+  type: GameEventType;
+  /** Username of the player to notify. */
+  recipient: string;
+  gameId: string;
+  /** The recipient's opponent. */
+  opponent: string;
+  heaps: number[];
+  winner: string | null;
+  loser: string | null;
+  endReason: string | null;
+}
+
+export interface NotifyEvent {
+  events: GameEvent[];
+}
+
+export interface NotifyResult {
+  /** One entry per event: delivered to the topic and to the phone, or why not. */
+  results: Array<{ type: GameEventType; recipient: string; topic: boolean; sms: boolean; error?: string }>;
+}

@@ -1,0 +1,22 @@
+/** getGame: the game with its move history, for its two players only. */
+import type { Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import type { Game, QueryGetGameArgs } from './_generated/schema.js';
+import { fail } from './_lib/errors.js';
+import { toGame } from './_lib/games.js';
+import { callerUsername } from './_lib/identity.js';
+import type { GameRecord } from './_lib/records.js';
+
+export function request(ctx: Context<QueryGetGameArgs>) {
+  ctx.stash.caller = callerUsername(ctx.identity);
+  return get<GameRecord>({ key: { gameId: ctx.args.gameId }, consistentRead: true });
+}
+
+export function response(ctx: Context<QueryGetGameArgs>): Game {
+  if (ctx.error) return fail('InternalFailure', 'Could not read the game; please try again.');
+  const game = ctx.result as GameRecord | null;
+  if (!game) return fail('GameNotFound', `There is no game "${ctx.args.gameId}".`);
+  const caller = ctx.stash.caller as string;
+  if (game.player1 !== caller && game.player2 !== caller) return fail('NotAPlayer', 'Only the two players of a game may look at it.');
+  return toGame(game);
+}

@@ -1,0 +1,22 @@
+/**
+ * onMove: runs once when a client subscribes. Only the game's two players may follow it; the
+ * gameId argument then filters the published makeMove/resign results.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import type { SubscriptionOnMoveArgs } from './_generated/schema.js';
+import { callerUsername } from './_lib/identity.js';
+import type { GameRecord } from './_lib/records.js';
+
+export function request(ctx: Context<SubscriptionOnMoveArgs>) {
+  ctx.stash.caller = callerUsername(ctx.identity);
+  return get<GameRecord>({ key: { gameId: ctx.args.gameId }, projection: ['gameId', 'player1', 'player2'] });
+}
+
+export function response(ctx: Context<SubscriptionOnMoveArgs>): null {
+  const game = ctx.result as GameRecord | null;
+  const caller = ctx.stash.caller as string;
+  // A missing game is refused the same way as someone else's game: nothing to learn from probing ids.
+  if (ctx.error || !game || (game.player1 !== caller && game.player2 !== caller)) return util.unauthorized();
+  return null;
+}

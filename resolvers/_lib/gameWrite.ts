@@ -1,0 +1,100 @@
+/**
+ * The one conditional write that changes a game (a move or a resignation).
+ *
+ * The new state is computed by the pure rules from the game as read a moment earlier; the write
+ * then only succeeds if the game is still exactly that version. The seed's own conditions (the
+ * caller is a player, it is the caller's turn, the heap holds enough, the game is in progress) are
+ * part of the condition too, so the write is safe on its own even without the version check.
+ * Two simultaneous moves therefore cannot both succeed: the second finds a newer version.
+ */
+import { util, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { checkMove, type Move, type NimState } from '../../game/nim.js';
+import { fail } from './errors.js';
+import { stateOf, statusKey } from './games.js';
+import type { GameRecord, MoveRecord } from './records.js';
+
+export function gameUpdate(current: GameRecord, next: NimState, caller: string, move: Move | null, now: string): DynamoDBUpdateItemRequest {
+  const names: Record<string, string> = {
+    '#version': 'version',
+    '#status': 'status',
+    '#player1': 'player1',
+    '#player2': 'player2',
+    '#heaps': 'heaps',
+    '#turn': 'turn',
+    '#winner': 'winner',
+    '#loser': 'loser',
+    '#endReason': 'endReason',
+    '#player1Status': 'player1Status',
+    '#player2Status': 'player2Status',
+    '#moves': 'moves',
+    '#updatedAt': 'updatedAt',
+  };
+  const values: Record<string, unknown> = {
+    ':version': current.version,
+    ':one': 1,
+    ':inProgress': 'IN_PROGRESS',
+    ':caller': caller,
+    ':heaps': next.heaps,
+    ':status': next.status,
+    ':turn': next.turn,
+    ':winner': next.winner,
+    ':loser': next.loser,
+    ':endReason': next.endReason,
+    ':player1Status': statusKey(next.player1, next.status),
+    ':player2Status': statusKey(next.player2, next.status),
+    ':noMoves': [],
+    ':updatedAt': now,
+  };
+  const sets = [
+    '#heaps = :heaps',
+    '#status = :status',
+    '#turn = :turn',
+    '#winner = :winner',
+    '#loser = :loser',
+    '#endReason = :endReason',
+    '#player1Status = :player1Status',
+    '#player2Status = :player2Status',
+    '#updatedAt = :updatedAt',
+    '#version = #version + :one',
+  ];
+  const conditions = ['#version = :version', '#status = :inProgress', '(#player1 = :caller OR #player2 = :caller)'];
+  if (move) {
+    const record: MoveRecord = {
+      number: (current.moves ?? []).length + 1,
+      player: caller,
+      heap: move.heap,
+      count: move.count,
+      heapsAfter: next.heaps,
+      at: now,
+    };
+    values[':move'] = [record];
+    values[':count'] = move.count;
+    // The move history grows in the same write as the heaps, so the two can never disagree.
+    sets.push('#moves = list_append(if_not_exists(#moves, :noMoves), :move)');
+    // heap was checked to be a whole number from 1 to MAX_HEAPS, so it is safe inside the expression.
+    conditions.push('#turn = :caller', `#heaps[${move.heap - 1}] >= :count`);
+  }
+  return {
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues({ gameId: current.gameId }),
+    update: { expression: `SET ${sets.join(', ')}`, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) },
+    condition: { expression: conditions.join(' AND ') },
+  };
+}
+
+/**
+ * A refused write, explained from the game as it is now (AppSync hands the current item to the
+ * response handler as `ctx.result` when a condition fails; null means the game is gone).
+ */
+export function explainRefusal(current: GameRecord | null, caller: string, move: Move | null): never {
+  if (!current) return fail('GameNotFound', 'This game does not exist.');
+  const state = stateOf(current);
+  if (move) {
+    const refusal = checkMove(state, caller, move);
+    if (refusal) return fail(refusal.type, refusal.message);
+  } else {
+    if (current.player1 !== caller && current.player2 !== caller) return fail('NotAPlayer', 'You are not a player of this game.');
+    if (current.status !== 'IN_PROGRESS') return fail('GameOver', 'This game is already over.');
+  }
+  return fail('GameChanged', 'The game changed while your request was being made; load it again and retry.');
+}

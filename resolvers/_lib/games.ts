@@ -1,0 +1,63 @@
+/** Between stored games, the pure rules and the GraphQL `Game` type. */
+import type { Game } from '../_generated/schema.js';
+import type { NimState } from '../../game/nim.js';
+import type { GameRecord, MoveRecord } from './records.js';
+
+export function statusKey(username: string, status: string): string {
+  return `${username}#${status}`;
+}
+
+export function stateOf(record: GameRecord): NimState {
+  return {
+    player1: record.player1,
+    player2: record.player2,
+    heaps: record.heaps,
+    status: record.status,
+    turn: record.turn ?? null,
+    winner: record.winner ?? null,
+    loser: record.loser ?? null,
+    endReason: record.endReason ?? null,
+  };
+}
+
+/** A new game record for a state made by `newGame`. */
+export function newGameRecord(gameId: string, state: NimState, now: string): GameRecord {
+  return {
+    gameId,
+    player1: state.player1,
+    player2: state.player2,
+    player1Status: statusKey(state.player1, state.status),
+    player2Status: statusKey(state.player2, state.status),
+    heaps: state.heaps,
+    initialHeaps: state.heaps,
+    status: state.status,
+    turn: state.turn,
+    winner: null,
+    loser: null,
+    endReason: null,
+    moves: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function toGame(record: GameRecord): Game {
+  return {
+    gameId: record.gameId,
+    player1: record.player1,
+    player2: record.player2,
+    players: [record.player1, record.player2],
+    heaps: record.heaps,
+    initialHeaps: record.initialHeaps ?? record.heaps,
+    status: record.status,
+    turn: record.turn ?? null,
+    winner: record.winner ?? null,
+    loser: record.loser ?? null,
+    endReason: record.endReason ?? null,
+    moves: (record.moves ?? []).map((move: MoveRecord) => ({ ...move })),
+    version: record.version,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}

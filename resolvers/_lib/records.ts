@@ -1,0 +1,46 @@
+/** The shapes stored in DynamoDB (see api.ts for the data model). */
+import type { EndReason, GameStatus } from '../../game/nim.js';
+import type { InventoryItem } from '../../game/items.js';
+
+export interface PlayerRecord {
+  username: string;
+  height: number;
+  weight: number;
+  email: string;
+  phoneNumber: string;
+  items?: InventoryItem[];
+  gamesPlayed?: number;
+  gamesWon?: number;
+  gamesLost?: number;
+  createdAt: string;
+}
+
+export interface MoveRecord {
+  number: number;
+  player: string;
+  heap: number;
+  count: number;
+  heapsAfter: number[];
+  at: string;
+}
+
+export interface GameRecord {
+  gameId: string;
+  player1: string;
+  player2: string;
+  /** `<player1>#<status>`: key of the byPlayer1Status index. */
+  player1Status: string;
+  /** `<player2>#<status>`: key of the byPlayer2Status index. */
+  player2Status: string;
+  heaps: number[];
+  initialHeaps: number[];
+  status: GameStatus;
+  turn: string | null;
+  winner: string | null;
+  loser: string | null;
+  endReason: EndReason | null;
+  moves: MoveRecord[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,15 @@
+/** Pipeline step after a game ended: the loser's stats, one atomic UpdateItem (ADD counters). */
+import { runtime, type Context } from '@aws-appsync/utils';
+import { addToInventory } from '../inventory.js';
+import type { GameRecord } from '../records.js';
+
+export function request(ctx: Context) {
+  const game = ctx.stash.game as GameRecord;
+  if (game.status !== 'FINISHED' || !game.loser) return runtime.earlyReturn(null);
+  return addToInventory(game.loser, null, { gamesPlayed: 1, gamesLost: 1 });
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) console.error("could not record the loser's stats", ctx.error.type, ctx.error.message);
+  return null;
+}
