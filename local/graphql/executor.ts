@@ -17,6 +17,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -38,6 +39,13 @@ export interface Limits {
 }
 
 export const defaultLimits: Limits = { maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxResolverRuns: 10_000 };
+
+/** graphql-armor throws by default; reporting instead gives the usual 200 with errors[] (its "Syntax Error" prefix dropped). */
+const reportLimit = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext, error: GraphQLError) => context.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+};
 
 export interface ExecutorOptions {
   api: LoadedApi;
@@ -102,8 +110,8 @@ export class Executor {
     this.limits = { ...defaultLimits, ...options.limits };
     this.rules = [
       ...specifiedRules,
-      maxDepthRule({ n: this.limits.maxDepth, exposeLimits: true }),
-      maxAliasesRule({ n: this.limits.maxAliases, exposeLimits: true }),
+      maxDepthRule({ n: this.limits.maxDepth, flattenFragments: true, ...reportLimit }),
+      maxAliasesRule({ n: this.limits.maxAliases, ...reportLimit }),
     ];
   }
 
@@ -131,7 +139,12 @@ export class Executor {
     try {
       document = parse(query, { maxTokens: this.limits.maxTokens });
     } catch (error) {
-      return { ok: false, errors: [formatRequestError(error as GraphQLError)] };
+      const parseError = error as GraphQLError;
+      // graphql-js's own token limit; its wording ("more that N tokens") is worth restating.
+      if (/contains more that \d+ tokens/.test(parseError.message)) {
+        return { ok: false, errors: [{ path: null, locations: null, message: `Query token limit of ${this.limits.maxTokens} exceeded.` }] };
+      }
+      return { ok: false, errors: [formatRequestError(parseError)] };
     }
     const errors = validate(this.schema, document, this.rules);
     if (errors.length > 0) return { ok: false, errors: errors.map(formatRequestError) };

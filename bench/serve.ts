@@ -1,0 +1,21 @@
+/**
+ * Child process of the benchmark: serves either the engine or the baseline, so the load generator
+ * does not share the server's event loop. Prints one JSON line with what the parent needs.
+ * Usage: tsx bench/serve.ts engine|baseline <dynamodb endpoint> <table prefix>
+ */
+import { startEngine } from '../local/index.js';
+import { startBaseline } from './baseline.js';
+
+const [kind, dynamodbEndpoint, tablePrefix] = process.argv.slice(2);
+const fixture = 'test/fixture-api';
+
+if (kind === 'engine') {
+  const engine = await startEngine({ descriptionPath: `${fixture}/api.ts`, port: 0, dataDir: null, dynamodbEndpoint, tablePrefix, log: () => {} });
+  console.log(JSON.stringify({ url: engine.graphqlUrl, headers: { 'x-api-key': engine.apiKey }, booksTable: engine.tableNames.books }));
+} else if (kind === 'baseline') {
+  const baseline = await startBaseline({ schemaFile: `${fixture}/schema.graphql`, dynamodbEndpoint, booksTable: `${tablePrefix}bookshelf-books` });
+  console.log(JSON.stringify({ url: baseline.url, headers: {} }));
+} else {
+  console.error('usage: serve.ts engine|baseline <dynamodb endpoint> <table prefix>');
+  process.exit(2);
+}
