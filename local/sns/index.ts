@@ -1,0 +1,2 @@
+export { createSnsStandIn } from './stand-in.js';
+export type { SnsStandIn, SnsStandInOptions, SnsResponse, OutboxMessage, OutboxFilter } from './stand-in.js';
