@@ -119,12 +119,13 @@ async function addMissingIndexes(
         }),
       );
     } catch (error) {
-      options.warn(`table ${table.name}: could not add index ${name} (${errorCode(error)}); queries on it will fail`);
+      const reason = error instanceof Error ? error.message : String(error);
+      options.warn(`table ${table.name}: this DynamoDB store could not add index ${name} to the existing table (${errorCode(error)}: ${reason}); recreate the table to get it`);
       continue;
     }
     const after = await describe(client, table.name);
     if (!(after?.GlobalSecondaryIndexes ?? []).some((entry) => entry.IndexName === name)) {
-      options.warn(`table ${table.name}: this DynamoDB store cannot add index ${name} to an existing table; recreate the table to get it`);
+      options.warn(`table ${table.name}: this DynamoDB store could not add index ${name} to the existing table (it ignored the request); recreate the table to get it`);
       continue;
     }
     await waitUntilActive(client, table.name, options.timeoutMs);
