@@ -1,0 +1,18 @@
+/** Node implementations of the capabilities the sandbox library borrows from the host. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { HostCapabilities } from './capabilities.js';
+
+const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const nodeCapabilities: HostCapabilities = Object.freeze({
+  randomUUID: () => randomUUID(),
+  ulid: () => ulid(),
+  randomHex: (byteCount: number) => randomBytes(byteCount).toString('hex'),
+  base64Encode: (text: string) => Buffer.from(String(text), 'utf8').toString('base64'),
+  base64Decode: (text: string) => {
+    const compact = String(text).replace(/\s+/g, '');
+    if (compact.length % 4 === 1 || !base64Pattern.test(compact.replace(/-/g, '+').replace(/_/g, '/'))) return null;
+    return Buffer.from(compact, 'base64').toString('utf8');
+  },
+});

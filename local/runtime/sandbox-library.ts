@@ -1,0 +1,168 @@
+/**
+ * The runtime library as it runs INSIDE the sandbox realm: util, extensions, runtime, console and
+ * the @aws-appsync/utils/dynamodb module, plus the function that runs one handler.
+ * sandbox.ts bundles this file once with esbuild and evaluates it in the sandbox context, so every
+ * object resolver code can reach belongs to that realm (none leads back to the host's globals).
+ * Everything crosses the boundary as JSON text.
+ */
+import { setHostCapabilities, type HostCapabilities } from './capabilities.js';
+import { beginCall, controlThrowable, endCall, newCallState, type CallState } from './call-state.js';
+import { dynamodbModule } from './dynamodb-helpers.js';
+import { extensions, runtime } from './extensions.js';
+import { hardenRealm } from './harden.js';
+import { util } from './util.js';
+
+import { INTRINSIC_NAMES } from './intrinsics.js';
+
+type Tick = () => void;
+type Exports = Record<string, unknown>;
+/** Evaluates the module body once and returns its request/response exports (see prepare.ts). */
+export type ModuleFactory = (importModule: (name: string) => unknown) => Exports;
+/** What a compiled bundle script evaluates to: it takes the runtime objects and intrinsics, returns the module factory. */
+export type BundleLinker = (...runtimeObjects: unknown[]) => ModuleFactory;
+
+export interface SandboxLibrary {
+  /** Binds a bundle to this realm's runtime objects. */
+  link(linker: BundleLinker): ModuleFactory;
+  /** Which handlers the bundle exports, as JSON: {"request":true,"response":false} or {"crash":"message"}. */
+  inspect(factory: ModuleFactory): string;
+  /** Runs one handler; returns the HandlerOutcome as JSON. */
+  run(factory: ModuleFactory, handler: string, contextJson: string, authType: string | null, timeoutMs: number): string;
+  /** Deletes globals added since install; false if one could not be deleted (the realm must be replaced). */
+  cleanGlobals(): boolean;
+}
+
+function describeError(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const name = 'name' in error && typeof error.name === 'string' ? error.name : 'Error';
+    return `${name}: ${String(error.message)}`;
+  }
+  return `Uncaught ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`;
+}
+
+function formatLogArgument(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+export function installLibrary(host: HostCapabilities): SandboxLibrary {
+  setHostCapabilities(host);
+  const global = globalThis;
+
+  let deadline = 0;
+  let ticks = 0;
+  let timedOut = false;
+  /** Inserted at every loop iteration and function entry of resolver code (see instrument.ts). */
+  const tick: Tick = () => {
+    if (timedOut) throw controlThrowable;
+    ticks = (ticks + 1) | 0;
+    if ((ticks & 255) === 0 && Date.now() > deadline) {
+      timedOut = true;
+      throw controlThrowable;
+    }
+  };
+
+  let logs: string[] = [];
+  const log = (...args: unknown[]): void => {
+    logs.push(args.map(formatLogArgument).join(' '));
+  };
+  const console = { log, error: log, warn: log, info: log, debug: log };
+
+  const utilsModule = { util, extensions, runtime };
+  const requireModule = (name: string): unknown => {
+    if (name === '@aws-appsync/utils') return utilsModule;
+    if (name === '@aws-appsync/utils/dynamodb') return dynamodbModule;
+    throw new Error(`Cannot import "${name}": the APPSYNC_JS runtime provides only @aws-appsync/utils and @aws-appsync/utils/dynamodb`);
+  };
+
+  for (const [name, value] of Object.entries({ util, extensions, runtime, console })) {
+    Object.defineProperty(global, name, { value, writable: false, enumerable: false, configurable: false });
+  }
+  hardenRealm(global, [utilsModule, dynamodbModule, requireModule, tick]);
+  const baselineGlobals = new Set(Reflect.ownKeys(global));
+  const intrinsicValues = INTRINSIC_NAMES.map((name) => (global as unknown as Record<string, unknown>)[name]);
+
+  /**
+   * Deletes globals a run added; false when one cannot be deleted (the realm is then replaced).
+   * Listing the global's keys is slow in a vm context, so the host only asks when its cheap check
+   * of the contextified object saw a new key.
+   */
+  function removeNewGlobals(): boolean {
+    let clean = true;
+    for (const key of Reflect.ownKeys(global)) {
+      if (!baselineGlobals.has(key) && !Reflect.deleteProperty(global, key)) clean = false;
+    }
+    return clean;
+  }
+
+  function link(linker: BundleLinker): ModuleFactory {
+    return linker(tick, util, extensions, runtime, console, ...intrinsicValues);
+  }
+
+  function evaluate(factory: ModuleFactory): Exports {
+    return factory(requireModule);
+  }
+
+  function inspect(factory: ModuleFactory): string {
+    const state = newCallState(null, '', '');
+    beginCall(state);
+    deadline = Date.now() + 1000;
+    timedOut = false;
+    logs = [];
+    try {
+      const exports = evaluate(factory);
+      return JSON.stringify({ request: typeof exports.request === 'function', response: typeof exports.response === 'function' });
+    } catch (error) {
+      return JSON.stringify({ crash: timedOut ? 'Resolver code exceeded the time limit while loading' : describeError(error) });
+    } finally {
+      endCall();
+    }
+  }
+
+  function outcomeJson(state: CallState, stash: unknown, result: Record<string, unknown>): string {
+    const outcome = { ...result, stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs };
+    try {
+      return JSON.stringify(outcome);
+    } catch (error) {
+      const fallback = { kind: 'crash', message: `The handler produced a value that is not JSON: ${describeError(error)}` };
+      return JSON.stringify({ ...fallback, stash: {}, appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs });
+    }
+  }
+
+  function run(factory: ModuleFactory, handler: string, contextJson: string, authType: string | null, timeoutMs: number): string {
+    const ctx = JSON.parse(contextJson) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
+    ctx.args = ctx.arguments;
+    const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
+    beginCall(state);
+    logs = [];
+    timedOut = false;
+    deadline = Date.now() + timeoutMs;
+    let result: Record<string, unknown>;
+    try {
+      const exports = evaluate(factory);
+      const handlerFunction = exports[handler];
+      if (typeof handlerFunction !== 'function') {
+        result = { kind: 'crash', message: `The code exports no "${handler}" function` };
+      } else {
+        const value: unknown = (handlerFunction as (context: unknown) => unknown)(ctx);
+        result = { kind: 'return', value: value === undefined ? null : value };
+      }
+    } catch (error) {
+      result = error === controlThrowable ? { kind: 'crash', message: 'The handler was stopped' } : { kind: 'crash', message: describeError(error) };
+    }
+    endCall();
+    if (timedOut) result = { kind: 'crash', message: `Resolver code exceeded the ${timeoutMs} ms time limit` };
+    else if (state.control !== null) result = state.control;
+    return outcomeJson(state, ctx.stash, result);
+  }
+
+  function cleanGlobals(): boolean {
+    return removeNewGlobals();
+  }
+
+  return { link, inspect, run, cleanGlobals };
+}
