@@ -1,0 +1,23 @@
+/** The text a player receives for each game event. */
+import type { GameEvent } from './protocol.js';
+
+function heapsText(heaps: number[]): string {
+  return heaps.join('/');
+}
+
+export function messageFor(event: GameEvent): string {
+  switch (event.type) {
+    case 'GAME_INVITE':
+      return `${event.opponent} invited you to a game of Nim (heaps ${heapsText(event.heaps)}). It is your move. Game ${event.gameId}.`;
+    case 'YOUR_TURN':
+      return `Your move against ${event.opponent}: the heaps are ${heapsText(event.heaps)}. Game ${event.gameId}.`;
+    case 'GAME_OVER': {
+      const won = event.winner === event.recipient;
+      const how =
+        event.endReason === 'RESIGNED'
+          ? `${event.loser === event.recipient ? 'you' : event.opponent} resigned`
+          : `${event.loser === event.recipient ? 'you' : event.opponent} took the last object`;
+      return `${won ? 'You won' : 'You lost'} against ${event.opponent}: ${how}. Game ${event.gameId}.`;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/** Helpers for the game API tests: the real API description served by the local engine, in memory. */
+import { randomBytes } from 'node:crypto';
+import type { RunningEngine } from '../../local/index.js';
+import { client, startTestEngine, type GraphQLAnswer } from '../support/engine.js';
+
+export type Gql = (query: string, variables?: Record<string, unknown>) => Promise<GraphQLAnswer>;
+
+export interface Player {
+  username: string;
+  password: string;
+  phoneNumber: string;
+  email: string;
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+  gql: Gql;
+}
+
+export interface OutboxEntry {
+  id: string;
+  topicArn?: string;
+  phoneNumber?: string;
+  message: string;
+  attributes: Record<string, string>;
+  recipient?: string;
+}
+
+export async function startGameEngine(log: (line: string) => void = () => {}): Promise<RunningEngine> {
+  return startTestEngine({ descriptionPath: 'api.ts', amplifyOutputsPath: false, log });
+}
+
+export function publicClient(engine: RunningEngine): Gql {
+  return client(engine, { 'x-api-key': engine.apiKey });
+}
+
+let phoneCounter = 0;
+
+/** A fresh phone number per player, so each player's SMS can be told apart in the outbox. */
+export function newPhoneNumber(): string {
+  phoneCounter += 1;
+  const suffix = `${process.pid % 1000}${String(phoneCounter).padStart(4, '0')}`;
+  return `+1555${suffix.padStart(7, '0')}`;
+}
+
+/** A username no other test run uses (the engine may share a DynamoDB between runs). */
+export function uniqueName(prefix: string): string {
+  return `${prefix}${randomBytes(3).toString('hex')}`;
+}
+
+export const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) { username height weight email phoneNumber items { itemId } stats { gamesPlayed gamesWon gamesLost } createdAt }
+}`;
+export const LOGIN = 'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { idToken accessToken refreshToken expiresIn } }';
+
+export async function registerPlayer(engine: RunningEngine, username: string, extra: Partial<{ height: number; weight: number }> = {}): Promise<Player> {
+  const gql = publicClient(engine);
+  const password = 'Mypassword1';
+  const phoneNumber = newPhoneNumber();
+  const email = `${username}@example.com`;
+  const registered = await gql(REGISTER, { input: { username, password, email, phoneNumber, height: extra.height ?? 70, weight: extra.weight ?? 200 } });
+  if (registered.body.errors) throw new Error(`register ${username}: ${JSON.stringify(registered.body.errors)}`);
+  const login = await gql(LOGIN, { username, password });
+  if (login.body.errors) throw new Error(`login ${username}: ${JSON.stringify(login.body.errors)}`);
+  const session = login.body.data?.login as { idToken: string; accessToken: string; refreshToken: string };
+  return { username, password, phoneNumber, email, ...session, gql: client(engine, { authorization: session.idToken }) };
+}
+
+export async function readOutbox(engine: RunningEngine, recipient: string): Promise<OutboxEntry[]> {
+  const response = await fetch(`${engine.outboxUrl}?recipient=${encodeURIComponent(recipient)}`);
+  return (await response.json()) as OutboxEntry[];
+}
+
+/** The errorType of each error of an answer. */
+export function errorTypes(answer: GraphQLAnswer): Array<string | undefined> {
+  return (answer.body.errors ?? []).map((error) => error.errorType as string | undefined);
+}
+
+export const GAME_FIELDS = `gameId player1 player2 players heaps initialHeaps status turn winner loser endReason version createdAt updatedAt
+  moves { number player heap count heapsAfter at }`;
+
+export interface GameView {
+  gameId: string;
+  player1: string;
+  player2: string;
+  players: string[];
+  heaps: number[];
+  initialHeaps: number[];
+  status: 'IN_PROGRESS' | 'FINISHED';
+  turn: string | null;
+  winner: string | null;
+  loser: string | null;
+  endReason: string | null;
+  version: number;
+  moves: Array<{ number: number; player: string; heap: number; count: number; heapsAfter: number[]; at: string }>;
+}
+
+export const CREATE_GAME = `mutation Create($opponent: String!, $heaps: [Int!]) { createGame(opponent: $opponent, heaps: $heaps) { ${GAME_FIELDS} } }`;
+export const MAKE_MOVE = `mutation Move($gameId: ID!, $heap: Int!, $count: Int!) { makeMove(gameId: $gameId, heap: $heap, count: $count) { ${GAME_FIELDS} } }`;
+export const RESIGN = `mutation Resign($gameId: ID!) { resign(gameId: $gameId) { ${GAME_FIELDS} } }`;
+export const GET_GAME = `query Get($gameId: ID!) { getGame(gameId: $gameId) { ${GAME_FIELDS} } }`;
+
+export async function createGame(creator: Player, opponent: string, heaps?: number[]): Promise<GameView> {
+  const answer = await creator.gql(CREATE_GAME, { opponent, heaps });
+  if (answer.body.errors) throw new Error(`createGame: ${JSON.stringify(answer.body.errors)}`);
+  return answer.body.data?.createGame as GameView;
+}
+
+export async function getGame(player: Player, gameId: string): Promise<GameView> {
+  const answer = await player.gql(GET_GAME, { gameId });
+  if (answer.body.errors) throw new Error(`getGame: ${JSON.stringify(answer.body.errors)}`);
+  return answer.body.data?.getGame as GameView;
+}
