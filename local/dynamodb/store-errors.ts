@@ -55,9 +55,9 @@ export function storeError(error: unknown, operation: string): DataSourceError {
   }
   const raw = fields(error).message;
   const text = typeof raw === 'string' && raw !== '' && raw !== 'UnknownError' ? raw : code;
-  // Connection failures carry no HTTP metadata; name the cause instead of a fake status.
+  // No HTTP status means no answer came back (refused connection, timeout): name the cause, not a fake status.
   if (fields(error).$metadata?.httpStatusCode === undefined) {
-    return { type: `DynamoDB:${code}`, message: `The DynamoDB store could not be reached or failed: ${text}` };
+    return { type: 'DynamoDB:NetworkingError', message: `The DynamoDB store could not be reached: ${text}` };
   }
   return { type: `DynamoDB:${code}`, message: `${text} ${serviceSuffix(error)}` };
 }
