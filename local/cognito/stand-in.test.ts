@@ -14,6 +14,7 @@ import {
   GlobalSignOutCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
+  RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -343,6 +344,21 @@ describe('Cognito stand-in through the AWS SDK client', () => {
     await failsWith(h.client.send(new GetUserCommand({ AccessToken: session.AccessToken! })), 'NotAuthorizedException', 'Access Token has been revoked');
     const again = (await userLogin(h, 'kim')).AuthenticationResult!;
     assert.equal((await h.client.send(new GetUserCommand({ AccessToken: again.AccessToken! }))).Username, 'kim');
+  });
+
+  test('RevokeToken ends one sign-in and leaves the others alive', async () => {
+    await signUpConfirmed(h, 'kurt');
+    const revoked = (await userLogin(h, 'kurt')).AuthenticationResult!;
+    const kept = (await userLogin(h, 'kurt')).AuthenticationResult!;
+    await h.client.send(new RevokeTokenCommand({ ClientId: h.standIn.clientId, Token: revoked.RefreshToken! }));
+    await failsWith(
+      h.client.send(new InitiateAuthCommand({ ClientId: h.standIn.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: revoked.RefreshToken! } })),
+      'NotAuthorizedException',
+      'Refresh Token has been revoked',
+    );
+    await failsWith(h.client.send(new GetUserCommand({ AccessToken: revoked.AccessToken! })), 'NotAuthorizedException', 'Access Token has been revoked');
+    assert.equal((await h.client.send(new GetUserCommand({ AccessToken: kept.AccessToken! }))).Username, 'kurt');
+    await h.client.send(new RevokeTokenCommand({ ClientId: h.standIn.clientId, Token: 'unknown-token' }));
   });
 
   test('AdminDeleteUser undoes a registration; the username can be used again', async () => {

@@ -8,6 +8,7 @@
  *   is what a client created through the API gets unless PreventUserExistenceErrors is set).
  * - There are no Lambda triggers, so sign-up never confirms a user by itself: ConfirmSignUp (with the delivered
  *   code) or AdminConfirmSignUp does.
+ * - RevokeToken (aws-amplify's signOut calls it) revokes one sign-in: its refresh token and its access tokens.
  * - Admin operations are not SigV4-checked: the stand-in only ever listens on loopback.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
@@ -330,6 +331,20 @@ export function createCognitoStandIn(options: CognitoStandInOptions): CognitoSta
       const username = requireString(input, 'Username');
       requireUser(username);
       users.remove(username);
+      return {};
+    },
+
+    async RevokeToken(input) {
+      checkClient(input);
+      const token = requireString(input, 'Token');
+      const found = users.findByRefreshToken(token);
+      // As in OAuth token revocation (RFC 7009), an unknown token is not an error: there is nothing left to revoke.
+      if (!found || found.record.revoked) return {};
+      const until = now() + tokenSettings.accessTokenSeconds * 1000;
+      users.update(found.user.username, (stored) => {
+        for (const record of stored.refreshTokens) if (record.originJti === found.record.originJti) record.revoked = true;
+        stored.revokedOrigins.push({ originJti: found.record.originJti, until });
+      });
       return {};
     },
 
