@@ -44,7 +44,7 @@ export const defaultLimits: Limits = { maxDepth: 15, maxAliases: 30, maxTokens: 
 const reportLimit = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext, error: GraphQLError) => context.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
 };
 
 export interface ExecutorOptions {
