@@ -128,6 +128,8 @@ function fieldClauses(placeholders: ExpressionPlaceholders, pathPrefix: string, 
   const clauses: string[] = [];
   for (const nested of Object.keys(spec)) {
     if (spec[nested] === undefined || spec[nested] === null) continue;
+    // A scalar under a key that is no operator is a misspelled operator, not a nested map.
+    if (!isPlainObject(spec[nested])) throw new TypeError(`Unknown filter operator "${nested}" on ${valueBase}`);
     clauses.push(...fieldClauses(placeholders, `${path}.`, `${valueBase}_`, nested, spec[nested]));
   }
   return clauses;

@@ -39,9 +39,13 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
   }
   let out = '';
   let inClass = false;
+  /** Whether the last thing emitted outside a class was a quantifier (so a following '+' is possessive). */
+  let afterQuantifier = false;
   let index = 0;
   while (index < rest.length) {
     const char = rest[index];
+    const wasAfterQuantifier = afterQuantifier;
+    afterQuantifier = false;
     if (char === '\\') {
       const next = rest[index + 1];
       if (next === undefined) throw new SyntaxError(`Pattern "${pattern}" ends with a lone backslash`);
@@ -101,11 +105,12 @@ export function translateJavaRegex(pattern: string): { source: string; flags: st
     if (char === '(' && /^\(\?[a-zA-Z-]+[):]/.test(rest.slice(index))) {
       throw new SyntaxError(`Pattern "${pattern}": inline flags are only supported at the start of the pattern`);
     }
-    if (char === '+' && index > 0 && /[*+?}]/.test(rest[index - 1]) && rest[index - 2] !== '\\') {
+    if (char === '+' && wasAfterQuantifier) {
       // A possessive quantifier (a*+, a++, a?+, a{2}+): drop the possessive mark.
       index += 1;
       continue;
     }
+    afterQuantifier = char === '*' || char === '+' || char === '?' || char === '}';
     out += char;
     index += 1;
   }
