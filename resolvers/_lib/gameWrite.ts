@@ -26,7 +26,6 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     '#endReason': 'endReason',
     '#player1Status': 'player1Status',
     '#player2Status': 'player2Status',
-    '#moves': 'moves',
     '#updatedAt': 'updatedAt',
   };
   const values: Record<string, unknown> = {
@@ -42,7 +41,6 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     ':endReason': next.endReason,
     ':player1Status': statusKey(next.player1, next.status),
     ':player2Status': statusKey(next.player2, next.status),
-    ':noMoves': [],
     ':updatedAt': now,
   };
   const sets = [
@@ -67,7 +65,10 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
       heapsAfter: next.heaps,
       at: now,
     };
+    // DynamoDB refuses names and values the expressions do not use, so these are added only here.
+    names['#moves'] = 'moves';
     values[':move'] = [record];
+    values[':noMoves'] = [];
     values[':count'] = move.count;
     // The move history grows in the same write as the heaps, so the two can never disagree.
     sets.push('#moves = list_append(if_not_exists(#moves, :noMoves), :move)');

@@ -5,7 +5,8 @@ import type { GameRecord } from '../records.js';
 
 export function request(ctx: Context) {
   const events = progressEvents(ctx.stash.game as GameRecord);
-  if (events.length === 0) return runtime.earlyReturn(null);
+  // skipTo NEXT, spelled out: the later steps (stats, notifications) must still run.
+  if (events.length === 0) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return invokeNotify(events);
 }
 

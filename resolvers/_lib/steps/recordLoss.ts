@@ -5,7 +5,8 @@ import type { GameRecord } from '../records.js';
 
 export function request(ctx: Context) {
   const game = ctx.stash.game as GameRecord;
-  if (game.status !== 'FINISHED' || !game.loser) return runtime.earlyReturn(null);
+  // skipTo NEXT, spelled out: the later steps (stats, notifications) must still run.
+  if (game.status !== 'FINISHED' || !game.loser) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return addToInventory(game.loser, null, { gamesPlayed: 1, gamesLost: 1 });
 }
 

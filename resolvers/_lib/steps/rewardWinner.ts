@@ -9,7 +9,8 @@ import type { GameRecord } from '../records.js';
 
 export function request(ctx: Context) {
   const game = ctx.stash.game as GameRecord;
-  if (game.status !== 'FINISHED' || !game.winner) return runtime.earlyReturn(null);
+  // skipTo NEXT, spelled out: the later steps (stats, notifications) must still run.
+  if (game.status !== 'FINISHED' || !game.winner) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return addToInventory(game.winner, randomItem('GAME_WON'), { gamesPlayed: 1, gamesWon: 1 });
 }
 
