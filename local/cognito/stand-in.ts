@@ -158,6 +158,8 @@ export function createCognitoStandIn(options: CognitoStandInOptions): CognitoSta
       throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
     }
     if (user.status !== 'CONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+    // The user may have been deleted while the password was being checked.
+    if (users.get(username) !== user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
 
     const at = now();
     const refreshToken = randomBytes(48).toString('base64url');
