@@ -1,0 +1,155 @@
+/**
+ * Real clients: aws-amplify v6 apps (one process each), signed in through the local Cognito provider
+ * with USER_PASSWORD_AUTH, play a whole game of Nim in userPool mode; each sees the other's moves over
+ * `onMove`, the invited player sees the invite over `onInvite`, and a third player may not watch.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fork, type ChildProcess } from 'node:child_process';
+import type { RunningEngine } from '../../local/index.js';
+import { startEngine } from '../../local/index.js';
+import { post } from '../support/engine.js';
+
+type Reply = { id: number; ok: boolean; result?: unknown; error?: unknown };
+type Event = { event: 'next' | 'error'; name: string; value: unknown };
+
+class Player {
+  private nextId = 1;
+  private readonly replies = new Map<number, (reply: Reply) => void>();
+  readonly events: Event[] = [];
+  private wake: Array<() => void> = [];
+
+  private constructor(
+    readonly username: string,
+    private readonly child: ChildProcess,
+  ) {
+    child.on('message', (message: Reply | Event | { ready: true }) => {
+      if ('id' in message) this.replies.get(message.id)?.(message);
+      else if ('event' in message) {
+        this.events.push(message);
+        for (const wake of this.wake.splice(0)) wake();
+      }
+    });
+  }
+
+  static async launch(engine: RunningEngine, username: string): Promise<Player> {
+    const child = fork('test/e2e/amplify-player.ts', [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, AMPLIFY_OUTPUTS: JSON.stringify(engine.amplifyOutputs), USER_POOL_ENDPOINT: engine.userPool!.endpoint },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve) => child.once('message', () => resolve()));
+    return new Player(username, child);
+  }
+
+  call(command: Record<string, unknown>): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.replies.set(id, (reply) => (reply.ok ? resolve(reply.result) : reject(new Error(JSON.stringify(reply.error)))));
+      this.child.send({ id, ...command });
+    });
+  }
+
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = (await this.call({ op: 'graphql', query, variables })) as { data: T };
+    return result.data;
+  }
+
+  /** The next subscription event named `name`, waiting up to 10 s. */
+  async nextEvent(name: string): Promise<Event> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const index = this.events.findIndex((e) => e.name === name);
+      if (index >= 0) return this.events.splice(index, 1)[0];
+      if (Date.now() > deadline) throw new Error(`${this.username} saw no ${name} event`);
+      await new Promise<void>((resolve) => {
+        this.wake.push(resolve);
+        setTimeout(resolve, 250);
+      });
+    }
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+const password = 'Sup3rsecret';
+let engine: RunningEngine;
+const players: Player[] = [];
+
+async function register(username: string, phone: string): Promise<void> {
+  const answer = await post(
+    engine.graphqlUrl,
+    {
+      query: 'mutation R($input: RegisterInput!) { register(input: $input) { username } }',
+      variables: { input: { username, password, email: `${username}@example.com`, phoneNumber: phone, height: 70, weight: 160 } },
+    },
+    { 'x-api-key': engine.apiKey },
+  );
+  assert.deepEqual(answer.body, { data: { register: { username } } });
+}
+
+before(async () => {
+  engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, tablePrefix: `e2e${Date.now()}-`, log: () => {} });
+  await register('alice', '+15555550101');
+  await register('bob', '+15555550102');
+  await register('carol', '+15555550103');
+});
+
+after(async () => {
+  for (const player of players) player.stop();
+  await engine.close();
+});
+
+const gameFields = 'gameId player1 player2 heaps status turn winner loser version moves { number player heap count heapsAfter }';
+const onMove = `subscription M($gameId: ID!) { onMove(gameId: $gameId) { ${gameFields} } }`;
+
+test('two aws-amplify apps play a whole game and watch each other live', { timeout: 120_000 }, async () => {
+  const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((name) => Player.launch(engine, name)));
+  players.push(alice, bob, carol);
+  for (const player of players) {
+    const signedIn = (await player.call({ op: 'signIn', username: player.username, password })) as { isSignedIn: boolean };
+    assert.equal(signedIn.isSignedIn, true);
+  }
+
+  // The invited player learns of the game live; the creator's own invite listener stays quiet.
+  await bob.call({ op: 'subscribe', name: 'invite', query: `subscription { onInvite { ${gameFields} } }` });
+  await carol.call({ op: 'subscribe', name: 'invite', query: `subscription { onInvite { ${gameFields} } }` });
+  const { createGame } = await alice.graphql<{ createGame: { gameId: string; turn: string; heaps: number[] } }>(
+    `mutation { createGame(opponent: "bob") { ${gameFields} } }`,
+  );
+  assert.deepEqual(createGame.heaps, [5, 4, 5]);
+  const invite = await bob.nextEvent('invite');
+  assert.equal((invite.value as { data: { onInvite: { gameId: string } } }).data.onInvite.gameId, createGame.gameId);
+
+  // Only the game's players may watch it.
+  await alice.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } });
+  await bob.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } });
+  await assert.rejects(carol.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } }), /Unauthorized|Not Authorized/);
+
+  // Take one object at a time from the first non-empty heap until the game ends.
+  let game = createGame as { gameId: string; turn: string | null; heaps: number[]; status?: string; winner?: string; loser?: string };
+  const byName = { alice, bob } as Record<string, Player>;
+  let moves = 0;
+  while (game.turn) {
+    const mover = byName[game.turn];
+    const watcher = mover === alice ? bob : alice;
+    const heap = game.heaps.findIndex((h) => h > 0) + 1;
+    const { makeMove } = await mover.graphql<{ makeMove: typeof game }>(
+      `mutation Move($g: ID!, $h: Int!) { makeMove(gameId: $g, heap: $h, count: 1) { ${gameFields} } }`,
+      { g: game.gameId, h: heap },
+    );
+    moves += 1;
+    const seen = await watcher.nextEvent('moves');
+    assert.deepEqual((seen.value as { data: { onMove: unknown } }).data.onMove, makeMove, `move ${moves}: the watcher saw something else`);
+    await mover.nextEvent('moves'); // the mover's own subscription also receives it
+    game = makeMove;
+  }
+  assert.equal(moves, 14);
+  assert.equal(game.status, 'FINISHED');
+  // 14 single-object moves: bob moves first (odd moves), so alice takes the 14th, last object and loses.
+  assert.equal(game.loser, 'alice');
+  assert.equal(game.winner, 'bob');
+  assert.equal(carol.events.filter((e) => e.name === 'invite').length, 0, 'carol was not invited');
+});
