@@ -265,3 +265,50 @@ describe('run: util.authType and extensions', () => {
     assert.match(tooMany.kind === 'error' ? tooMany.error.message : '', /at most 5/);
   });
 });
+
+describe('run: the library works inside the sandbox realm', () => {
+  test('util functions that need the host, Intl or parsers answer from resolver code', () => {
+    const bundle = compile(`export function request() {
+      return {
+        id: util.autoId().length,
+        ulid: util.autoUlid().length,
+        ksuid: util.autoKsuid().length,
+        b64: util.base64Decode(util.base64Encode('héllo')),
+        perth: util.time.epochMilliSecondsToFormatted(0, 'yyyy-MM-dd HH:mm XXX', 'Australia/Perth'),
+        matches: util.matches('(?i)[a-z]+', 'AbC'),
+        xml: util.xml.toMap('<a><b>1</b></a>'),
+        filter: JSON.parse(util.transform.toDynamoDBFilterExpression({ a: { eq: 1 } })).expression,
+      };
+    }`);
+    const outcome = bundle.run('request', makeContext(), defaultRunOptions);
+    assert.deepEqual(outcome.kind === 'return' && outcome.value, {
+      id: 36,
+      ulid: 26,
+      ksuid: 27,
+      b64: 'héllo',
+      perth: '1970-01-01 08:00 +08:00',
+      matches: true,
+      xml: { a: { b: 1 } },
+      filter: '#a = :a_eq',
+    });
+  });
+
+  test('library errors surface as crashes with their message', () => {
+    const outcome = compile(`export function request() { return util.base64Decode('***'); }`).run('request', makeContext(), defaultRunOptions);
+    assert.equal(outcome.kind, 'crash');
+    assert.match(outcome.kind === 'crash' ? outcome.message : '', /not valid base64/);
+  });
+
+  test('a global that cannot be deleted makes the runtime rebuild its realm, and later runs do not see it', () => {
+    const sticky = compile(`export function request() {
+      Object.defineProperty(globalThis, 'sticky', { value: 1, enumerable: true, configurable: false });
+      return 'defined';
+    }`, 'Sticky.bundle');
+    const reader = compile(`export function request() { return typeof sticky; }`, 'Reader.bundle');
+    assert.equal(reader.run('request', makeContext(), defaultRunOptions).kind, 'return');
+    const first = sticky.run('request', makeContext(), defaultRunOptions);
+    assert.equal(first.kind === 'return' && first.value, 'defined');
+    const afterwards = reader.run('request', makeContext(), defaultRunOptions);
+    assert.equal(afterwards.kind === 'return' && afterwards.value, 'undefined');
+  });
+});
