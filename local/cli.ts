@@ -10,6 +10,9 @@
 import { parseArgs } from 'node:util';
 import { startEngine } from './engine.js';
 
+// package-lock pins the AWS SDK, so its notice about future Node versions is only noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: {
     memory: { type: 'boolean', default: false },

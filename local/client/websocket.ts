@@ -17,10 +17,10 @@ export function toLoopbackWs(url: string | URL): string {
 
 type WebSocketClass = new (url: string | URL, protocols?: string | string[]) => object;
 
-export function loopbackWebSocket<T extends WebSocketClass>(Base: T): T {
+export function loopbackWebSocket(Base: WebSocketClass): WebSocketClass {
   return class LoopbackWebSocket extends Base {
-    constructor(...args: any[]) {
-      super(toLoopbackWs(args[0] as string | URL), args[1] as string | string[] | undefined);
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(toLoopbackWs(url), protocols);
     }
-  } as T;
+  };
 }

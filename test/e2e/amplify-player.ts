@@ -17,7 +17,8 @@ import { loopbackWebSocket } from '../../local/client/websocket.js';
 const outputs = JSON.parse(process.env.AMPLIFY_OUTPUTS ?? '{}') as Parameters<typeof Amplify.configure>[0];
 Amplify.configure(outputs);
 const config = Amplify.getConfig();
-Amplify.configure({ ...config, Auth: { Cognito: { ...config.Auth!.Cognito, userPoolEndpoint: process.env.USER_POOL_ENDPOINT } } });
+const cognito = config.Auth?.Cognito as unknown as Record<string, unknown>;
+Amplify.configure({ ...config, Auth: { Cognito: { ...cognito, userPoolEndpoint: process.env.USER_POOL_ENDPOINT } } } as Parameters<typeof Amplify.configure>[0]);
 
 const client = generateClient({ authMode: 'userPool' });
 const subscriptions = new Map<string, { unsubscribe(): void }>();
