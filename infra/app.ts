@@ -1,0 +1,15 @@
+/**
+ * CDK app entry (`cdk.json` → `npx tsx infra/app.ts`): loads and bundles the project's API
+ * description exactly as the local engine does, then deploys that.
+ *   npx cdk synth                   dev stack: tables and pool are destroyed with the stack
+ *   npx cdk deploy -c retain=true   keep tables and pool, with deletion protection
+ */
+import { bundleApi } from '../description/bundle.js';
+import { loadApi } from '../description/load.js';
+import { buildApp } from './build-app.js';
+
+const descriptionPath = process.env.TURNBASE_API ?? 'api.ts';
+const api = await loadApi(descriptionPath);
+const bundle = await bundleApi(api);
+const { app } = buildApp({ api, bundle });
+app.synth();

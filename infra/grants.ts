@@ -1,0 +1,50 @@
+/**
+ * Turns a function's `grants` from the description into explicit IAM statements, each limited to
+ * the one resource it names. This is the whole of what a function may do besides writing its logs.
+ */
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Grant } from '../description/types.js';
+import { lookupTable, lookupTopic, lookupUserPool, type StackResources } from './resources.js';
+
+/** Why `{ sms: true }` needs `Resource: *`; carried by the cdk-nag suppression too. */
+export const SMS_REASON = 'Publishing an SMS to a phone number has no resource ARN: SNS only accepts sns:Publish with Resource "*" for direct SMS.';
+
+function checkActions(actions: string[], service: string, usedBy: string): string[] {
+  if (actions.length === 0) throw new Error(`${usedBy}: a grant needs at least one action`);
+  for (const action of actions) {
+    if (!action.startsWith(`${service}:`) || action.includes('*')) {
+      throw new Error(`${usedBy}: "${action}" is not a single ${service} action (wildcards are not allowed)`);
+    }
+  }
+  return actions;
+}
+
+export function grantStatements(grants: Grant[] | undefined, resources: StackResources, usedBy: string): iam.PolicyStatement[] {
+  return (grants ?? []).map((grant) => {
+    if ('userPool' in grant) {
+      const { pool } = lookupUserPool(resources, usedBy);
+      return new iam.PolicyStatement({ actions: checkActions(grant.userPool, 'cognito-idp', usedBy), resources: [pool.userPoolArn] });
+    }
+    if ('table' in grant) {
+      const table = lookupTable(resources, grant.table, usedBy);
+      // Each index by name rather than `index/*`, so the role reaches exactly the described indexes.
+      const indexNames = Object.keys(resources.tableIndexes.get(grant.table) ?? {});
+      return new iam.PolicyStatement({
+        actions: checkActions(grant.actions, 'dynamodb', usedBy),
+        resources: [table.tableArn, ...indexNames.map((index) => `${table.tableArn}/index/${index}`)],
+      });
+    }
+    if ('topic' in grant) {
+      const topic = lookupTopic(resources, grant.topic, usedBy);
+      return new iam.PolicyStatement({ actions: checkActions(grant.actions, 'sns', usedBy), resources: [topic.topicArn] });
+    }
+    if ('sms' in grant && grant.sms === true) {
+      return new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] });
+    }
+    throw new Error(`${usedBy}: unknown grant ${JSON.stringify(grant)}`);
+  });
+}
+
+export function grantsSms(grants: Grant[] | undefined): boolean {
+  return (grants ?? []).some((grant) => 'sms' in grant && grant.sms === true);
+}

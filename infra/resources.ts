@@ -1,0 +1,61 @@
+/**
+ * The AWS resources a description's references can point at, and the one function that turns a
+ * description `Reference` into a CDK token (the local engine resolves the same references to its
+ * local endpoints and names).
+ */
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { EnvironmentValue } from '../description/types.js';
+
+export interface StackResources {
+  tables: Map<string, dynamodb.Table>;
+  /** Index names per table, as the description declares them. */
+  tableIndexes: Map<string, Record<string, unknown>>;
+  topics: Map<string, sns.Topic>;
+  userPool?: { pool: cognito.UserPool; client: cognito.UserPoolClient };
+  /** The deployment region (a token in an environment-agnostic stack). */
+  region: string;
+}
+
+export function lookupTable(resources: StackResources, name: string, usedBy: string): dynamodb.Table {
+  const table = resources.tables.get(name);
+  if (!table) throw new Error(`${usedBy} names table "${name}", which the description does not declare`);
+  return table;
+}
+
+export function lookupTopic(resources: StackResources, name: string, usedBy: string): sns.Topic {
+  const topic = resources.topics.get(name);
+  if (!topic) throw new Error(`${usedBy} names topic "${name}", which the description does not declare`);
+  return topic;
+}
+
+export function lookupUserPool(resources: StackResources, usedBy: string): { pool: cognito.UserPool; client: cognito.UserPoolClient } {
+  if (!resources.userPool) throw new Error(`${usedBy} needs the user pool, but the description declares no userPool`);
+  return resources.userPool;
+}
+
+/** Resolves a literal or a reference to the string (or token) it stands for in AWS. */
+export function resolveValue(value: EnvironmentValue, resources: StackResources, usedBy: string): string {
+  if (typeof value === 'string') return value;
+  switch (value.ref) {
+    case 'table.name':
+      return lookupTable(resources, value.table, usedBy).tableName;
+    case 'topic.arn':
+      return lookupTopic(resources, value.topic, usedBy).topicArn;
+    case 'userPool.id':
+      return lookupUserPool(resources, usedBy).pool.userPoolId;
+    case 'userPool.clientId':
+      return lookupUserPool(resources, usedBy).client.userPoolClientId;
+    case 'region':
+      return resources.region;
+    default:
+      throw new Error(`${usedBy}: unknown reference ${JSON.stringify(value)}`);
+  }
+}
+
+export function resolveEnvironment(environment: Record<string, EnvironmentValue> | undefined, resources: StackResources, usedBy: string): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const [key, value] of Object.entries(environment ?? {})) resolved[key] = resolveValue(value, resources, `${usedBy} (${key})`);
+  return resolved;
+}
