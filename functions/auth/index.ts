@@ -24,6 +24,10 @@ import type { AuthAnswer, AuthEvent, RegisterArguments, Session } from './protoc
 import { validateRegistration } from './validate.js';
 
 const cognito = new CognitoIdentityProviderClient({});
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
 const dynamodb = new DynamoDBClient({});
 
 function setting(name: string): string {
@@ -54,7 +58,7 @@ async function undoSignUp(username: string): Promise<void> {
     await cognito.send(new AdminDeleteUserCommand({ UserPoolId: setting('USER_POOL_ID'), Username: username }));
   } catch (error) {
     // Nothing more can be done here; the log names the user so an operator can remove it.
-    console.error(`auth register: could not undo the sign-up of ${username}`, error);
+    console.error(`auth register: could not undo the sign-up of ${username}: ${describe(error)}`);
   }
 }
 
@@ -100,7 +104,7 @@ async function register(input: RegisterArguments): Promise<AuthAnswer<ReturnType
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
       return { error: { type: 'UsernameExists', message: 'That username is taken; choose another one.' } };
     }
-    console.error(`auth register: the profile of ${input.username} could not be saved`, error);
+    console.error(`auth register: the profile of ${input.username} could not be saved (${describe(error)}); the sign-up was undone`);
     return { error: { type: 'InternalFailure', message: 'Your profile could not be saved, so nothing was registered; please try again.' } };
   }
   return { data: profile };
