@@ -3,7 +3,7 @@
  * the @aws-appsync/utils/dynamodb module, plus the function that runs one handler.
  * sandbox.ts bundles this file once with esbuild and evaluates it in the sandbox context, so every
  * object resolver code can reach belongs to that realm (none leads back to the host's globals).
- * Everything crosses the boundary as JSON text.
+ * Everything crosses the boundary as JSON data, copied (json-copy.ts).
  */
 import { setHostCapabilities, type HostCapabilities } from './capabilities.js';
 import { beginCall, controlThrowable, endCall, newCallState, type CallState } from './call-state.js';
@@ -13,6 +13,7 @@ import { hardenRealm } from './harden.js';
 import { util } from './util.js';
 
 import { INTRINSIC_NAMES } from './intrinsics.js';
+import { copyJson } from './json-copy.js';
 
 type Tick = () => void;
 type Exports = Record<string, unknown>;
@@ -26,8 +27,11 @@ export interface SandboxLibrary {
   link(linker: BundleLinker): ModuleFactory;
   /** Which handlers the bundle exports, as JSON: {"request":true,"response":false} or {"crash":"message"}. */
   inspect(factory: ModuleFactory): string;
-  /** Runs one handler; returns the HandlerOutcome as JSON. */
-  run(factory: ModuleFactory, handler: string, contextJson: string, authType: string | null, timeoutMs: number): string;
+  /**
+   * Runs one handler. `context` is copied into this realm as JSON data; the outcome returned is
+   * JSON-clean data of this realm, which the host copies into its own.
+   */
+  run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown;
   /** Deletes globals added since install; false if one could not be deleted (the realm must be replaced). */
   cleanGlobals(): boolean;
 }
@@ -123,18 +127,19 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     }
   }
 
-  function outcomeJson(state: CallState, stash: unknown, result: Record<string, unknown>): string {
-    const outcome = { ...result, stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs };
+  /** The outcome as JSON data; a value that has no JSON form turns the outcome into a crash. */
+  function cleanOutcome(state: CallState, stash: unknown, result: Record<string, unknown>, inputStash: unknown): unknown {
     try {
-      return JSON.stringify(outcome);
+      return copyJson({ ...result, stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs });
     } catch (error) {
-      const fallback = { kind: 'crash', message: `The handler produced a value that is not JSON: ${describeError(error)}` };
-      return JSON.stringify({ ...fallback, stash: {}, appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs });
+      const message = timedOut ? `Resolver code exceeded the time limit` : `The handler produced a value that is not JSON: ${describeError(error)}`;
+      return { kind: 'crash', message, stash: inputStash, appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs: copyJson(logs) };
     }
   }
 
-  function run(factory: ModuleFactory, handler: string, contextJson: string, authType: string | null, timeoutMs: number): string {
-    const ctx = JSON.parse(contextJson) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
+  function run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown {
+    const ctx = copyJson(context) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
+    const inputStash = copyJson(ctx.stash);
     ctx.args = ctx.arguments;
     const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
     beginCall(state);
@@ -157,7 +162,7 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     endCall();
     if (timedOut) result = { kind: 'crash', message: `Resolver code exceeded the ${timeoutMs} ms time limit` };
     else if (state.control !== null) result = state.control;
-    return outcomeJson(state, ctx.stash, result);
+    return cleanOutcome(state, ctx.stash, result, inputStash);
   }
 
   function cleanGlobals(): boolean {

@@ -6,7 +6,8 @@
  * So all bundles share one sandbox realm that is hardened once (every intrinsic frozen, existing
  * globals pinned) and each run still starts from scratch:
  *  - the bundle's module code is re-evaluated per run, so module-level state never survives;
- *  - ctx arrives as JSON text and is parsed inside the realm; results leave as JSON text;
+ *  - ctx is copied into the realm as JSON data and the outcome copied back out (json-copy.ts:
+ *    a JSON round trip without the text, ~3x cheaper than stringify + parse);
  *  - globals a run adds are deleted after it; if one cannot be deleted the realm is replaced;
  *  - the time limit is enforced by checks instrument.ts inserts into every loop and function.
  * Library objects (util, …) live in the sandbox realm, frozen, so resolver code never touches a
@@ -19,6 +20,7 @@ import vm from 'node:vm';
 import type { CompiledBundle, HandlerContext, HandlerOutcome, RunOptions } from './contract.js';
 import { nodeCapabilities } from './host-capabilities.js';
 import { INTRINSIC_NAMES, RUNTIME_PARAMETER_NAMES } from './intrinsics.js';
+import { copyJson } from './json-copy.js';
 import { IMPORT_NAME, prepareModuleBody } from './prepare.js';
 import type { BundleLinker, ModuleFactory, SandboxLibrary } from './sandbox-library.js';
 
@@ -147,9 +149,10 @@ class SandboxBundle implements CompiledBundle {
     if (typeof options?.timeoutMs !== 'number' || !(options.timeoutMs > 0)) throw new TypeError('RunOptions.timeoutMs must be a positive number');
     const factory = this.moduleFactory();
     const active = currentRealm();
-    const text = active.library.run(factory, handler, JSON.stringify(ctx), options.authType, options.timeoutMs);
+    const outcome = active.library.run(factory, handler, ctx, options.authType, options.timeoutMs);
     removeAddedGlobals(active);
-    return JSON.parse(text) as HandlerOutcome;
+    // The outcome is plain JSON data of the sandbox realm; copy it into the host realm.
+    return copyJson(outcome) as HandlerOutcome;
   }
 }
 
