@@ -25,6 +25,8 @@ export interface ConnectionSettings {
   connectionTimeoutMs: number;
   maxSubscriptions: number;
   maxFrameBytes: number;
+  /** Bytes queued for a client that is not reading, beyond which its connection is dropped. */
+  maxBufferedBytes: number;
   log: (line: string) => void;
 }
 
@@ -220,7 +222,14 @@ export class RealtimeConnection {
   }
 
   private send(frame: string): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    // A client that stops reading would make us queue its events forever; it loses its connection instead.
+    if (this.socket.bufferedAmount > this.settings.maxBufferedBytes) {
+      this.settings.log(`realtime: dropping a connection with ${this.socket.bufferedAmount} unread bytes queued`);
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(frame);
   }
 
   private fail(doing: string, error: unknown): void {

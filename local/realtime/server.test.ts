@@ -408,6 +408,28 @@ describe('limits', () => {
   });
 });
 
+describe('slow consumers', () => {
+  test('a client that stops reading is dropped once too much is queued; others keep receiving', async () => {
+    const harness = await startHarness(fields, { maxBufferedBytes: 64 * 1024 });
+    const reader = await connectReady(harness, apiKeyHeaders);
+    await subscribeAs(reader, 'r', onMove, { gameId: 'g-slow' }, alice);
+    const sleeper = await connectReady(harness, apiKeyHeaders);
+    await subscribeAs(sleeper, 's', onMove, { gameId: 'g-slow' }, alice);
+    sleeper.socket.pause();
+    const heaps = Array.from({ length: 10_000 }, (_, index) => index);
+    for (let round = 0; round < 500 && harness.realtime.connectionCount() === 2; round += 1) {
+      harness.backend.publish('makeMove', { gameId: 'g-slow', heaps });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(harness.realtime.connectionCount(), 1);
+    assert.ok(harness.logs.some((line) => line.includes('unread bytes queued')));
+    assert.equal((await reader.expect('data')).id, 'r');
+    sleeper.socket.resume();
+    reader.close();
+    await harness.close();
+  });
+});
+
 describe('shutdown', () => {
   test('close() ends every connection with 1001 and stops listening to the backend', async () => {
     const harness = await startHarness(fields);

@@ -22,6 +22,8 @@ export interface RealtimeServerOptions {
   maxSubscriptions?: number;
   /** Largest frame accepted from a client and largest payload sent to one. Default 240 KB [D]. */
   maxFrameBytes?: number;
+  /** Unread bytes queued for one client before its connection is dropped. Default 16 MiB. */
+  maxBufferedBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -46,6 +48,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
     connectionTimeoutMs: positive(options.connectionTimeoutMs, 300_000, 'connectionTimeoutMs'),
     maxSubscriptions: positive(options.maxSubscriptions, 100, 'maxSubscriptions'),
     maxFrameBytes: positive(options.maxFrameBytes, 240 * 1024, 'maxFrameBytes'),
+    maxBufferedBytes: positive(options.maxBufferedBytes, 16 * 1024 * 1024, 'maxBufferedBytes'),
     log: options.log ?? (() => {}),
   };
   const connections = new Set<RealtimeConnection>();
