@@ -29,8 +29,6 @@ export const OUTPUT_NAMES = {
   region: 'Region',
   userPoolId: 'UserPoolId',
   userPoolClientId: 'UserPoolClientId',
-  defaultAuthorizationType: 'DefaultAuthorizationType',
-  authorizationTypes: 'AdditionalAuthorizationTypes',
 } as const;
 
 export class TurnbaseStack extends Stack {
@@ -58,8 +56,6 @@ export class TurnbaseStack extends Stack {
     new CfnOutput(this, OUTPUT_NAMES.graphqlUrl, { value: this.graphql.graphqlApi.graphqlUrl, description: 'GraphQL endpoint (HTTPS)' });
     new CfnOutput(this, OUTPUT_NAMES.realtimeUrl, { value: this.graphql.realtimeUrl, description: 'Real-time endpoint (WebSocket)' });
     new CfnOutput(this, OUTPUT_NAMES.region, { value: this.region, description: 'Region of every resource' });
-    new CfnOutput(this, OUTPUT_NAMES.defaultAuthorizationType, { value: description.auth.default });
-    new CfnOutput(this, OUTPUT_NAMES.authorizationTypes, { value: (description.auth.additional ?? []).join(',') || 'NONE' });
     if (this.graphql.graphqlApi.apiKey) {
       new CfnOutput(this, OUTPUT_NAMES.apiKey, { value: this.graphql.graphqlApi.apiKey, description: 'API key for the public operations' });
     }

@@ -1,0 +1,48 @@
+/**
+ * Test helper: loads a description, bundles it into a temporary folder, builds the CDK app (with
+ * cdk-nag) and synthesizes it once. Synthesis takes seconds, so each test file calls this once.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { PolicyViolation } from 'aws-cdk-lib';
+import { bundleApi, type BundledApi } from '../../description/bundle.js';
+import { loadApi, type LoadedApi } from '../../description/load.js';
+import { buildApp } from '../../infra/build-app.js';
+import type { TurnbaseStack } from '../../infra/stack.js';
+
+export interface Synthesized {
+  api: LoadedApi;
+  bundle: BundledApi;
+  app: App;
+  stack: TurnbaseStack;
+  template: Template;
+  /** cdk-nag AwsSolutions findings not acknowledged (should be none). */
+  nagViolations: PolicyViolation[];
+  cleanup(): void;
+}
+
+export async function synthesize(descriptionPath: string, options: { retain?: boolean } = {}): Promise<Synthesized> {
+  const workDir = mkdtempSync(join(tmpdir(), 'turnbase-infra-'));
+  const cleanup = () => rmSync(workDir, { recursive: true, force: true });
+  try {
+    const api = await loadApi(descriptionPath);
+    const bundle = await bundleApi(api, join(workDir, 'bundle'));
+    const { app, stack } = buildApp({ api, bundle, retain: options.retain ?? false, outdir: join(workDir, 'cdk.out') });
+    const nagViolations = new AwsSolutionsChecks(app).validateScope(app).violations;
+    // With unacknowledged findings synthesis throws, so report them first for a readable failure.
+    const template = nagViolations.length === 0 ? Template.fromStack(stack) : Template.fromJSON({});
+    return { api, bundle, app, stack, template, nagViolations, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/** Resources of one type, by logical id. */
+export function resourcesOfType(template: Template, type: string): Record<string, { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }> {
+  return template.findResources(type) as Record<string, { Properties: Record<string, any>; DeletionPolicy?: string }>;
+}
