@@ -74,7 +74,8 @@ export default defineApi({
         SIGNUP_CONFIRMATION: 'AUTO',
       },
       grants: [
-        // SignUp, ConfirmSignUp and REFRESH_TOKEN_AUTH through AdminInitiateAuth: only these admin actions are used.
+        // SignUp and ConfirmSignUp are public Cognito calls that need no permission; login and refresh go
+        // through AdminInitiateAuth, undoing a failed registration through AdminDeleteUser.
         { userPool: ['cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminInitiateAuth'] },
         { table: 'players', actions: ['dynamodb:PutItem'] },
       ],
