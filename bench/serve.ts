@@ -2,6 +2,7 @@
  * Child process of the benchmark: serves either the engine or the baseline, so the load generator
  * does not share the server's event loop. Prints one JSON line with what the parent needs.
  * Usage: tsx bench/serve.ts engine|baseline <dynamodb endpoint> <table prefix>
+ *        tsx bench/serve.ts game          (the Nim API, everything embedded, in memory)
  */
 import { startEngine } from '../local/index.js';
 import { startBaseline } from './baseline.js';
@@ -15,7 +16,10 @@ if (kind === 'engine') {
 } else if (kind === 'baseline') {
   const baseline = await startBaseline({ schemaFile: `${fixture}/schema.graphql`, dynamodbEndpoint, booksTable: `${tablePrefix}bookshelf-books` });
   console.log(JSON.stringify({ url: baseline.url, headers: {} }));
+} else if (kind === 'game') {
+  const engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, log: () => {} });
+  console.log(JSON.stringify({ graphqlUrl: engine.graphqlUrl, realtimeUrl: engine.realtimeUrl, apiKey: engine.apiKey }));
 } else {
-  console.error('usage: serve.ts engine|baseline <dynamodb endpoint> <table prefix>');
+  console.error('usage: serve.ts engine|baseline <dynamodb endpoint> <table prefix> | serve.ts game');
   process.exit(2);
 }

@@ -3,7 +3,8 @@
  * The output folder is the one artifact: the local engine executes these files and the
  * CDK stack deploys these same files.
  */
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import type { LoadedApi } from './load.js';
@@ -52,8 +53,27 @@ async function bundleOne(entry: string, outFile: string, options: BuildOptions):
   const result = await build({ ...options, entryPoints: [entry], outfile: outFile });
   const code = result.outputFiles?.[0]?.text ?? '';
   mkdirSync(join(outFile, '..'), { recursive: true });
-  writeFileSync(outFile, code);
+  // Several processes (npm start, tests, cdk synth) may bundle the same API at once: a file is
+  // replaced atomically, so none of them ever reads a half-written or missing bundle.
+  const staging = `${outFile}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(staging, code);
+  renameSync(staging, outFile);
   return { path: outFile, code };
+}
+
+/** Removes files a previous bundling left that are no longer part of the API (a deleted resolver). */
+function prune(dir: string, keep: Set<string>): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) prune(path, keep);
+    else if (!keep.has(path) && !entry.name.endsWith('.tmp')) rmSync(path, { force: true });
+  }
 }
 
 export function defaultBuildDir(api: LoadedApi): string {
@@ -61,7 +81,6 @@ export function defaultBuildDir(api: LoadedApi): string {
 }
 
 export async function bundleApi(api: LoadedApi, outDir = defaultBuildDir(api)): Promise<BundledApi> {
-  rmSync(outDir, { recursive: true, force: true });
   const bundled: BundledApi = { outDir, resolvers: new Map(), functions: new Map(), lambdas: new Map() };
   const jobs: Array<Promise<void>> = [];
   for (const route of api.resolvers) {
@@ -79,6 +98,8 @@ export async function bundleApi(api: LoadedApi, outDir = defaultBuildDir(api)): 
     jobs.push(bundleOne(join(api.root, fn.entry), join(dir, 'index.mjs'), lambdaOptions).then((b) => void bundled.lambdas.set(name, { ...b, dir })));
   }
   await Promise.all(jobs);
+  const written = [...bundled.resolvers.values(), ...bundled.functions.values(), ...bundled.lambdas.values()].map((b) => b.path);
+  prune(outDir, new Set(written));
   return bundled;
 }
 

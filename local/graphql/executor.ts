@@ -183,7 +183,7 @@ export class Executor {
     const errors = [...(result.errors ?? []), ...context.appended].map(formatExecutionError);
     const data = (result.data ?? null) as Record<string, unknown> | null;
     if (operation.operation === 'mutation' && data) this.publish(document, operation, data);
-    for (const invalidation of context.invalidations) for (const listener of this.invalidateListeners) listener(invalidation);
+    for (const invalidation of distinctInvalidations(context.invalidations)) for (const listener of this.invalidateListeners) listener(invalidation);
     return {
       status: 200,
       body: errors.length > 0 ? { data, errors } : { data },
@@ -271,6 +271,18 @@ export class Executor {
     }
     return resolution.value;
   }
+}
+
+/** AppSync honours at most 5 distinct `invalidateSubscriptions` calls per request; repeats count once. */
+export const MAX_INVALIDATIONS_PER_REQUEST = 5;
+
+function distinctInvalidations(invalidations: Invalidation[]): Invalidation[] {
+  const seen = new Map<string, Invalidation>();
+  for (const invalidation of invalidations) {
+    const key = JSON.stringify([invalidation.subscriptionField, invalidation.payload]);
+    if (!seen.has(key) && seen.size < MAX_INVALIDATIONS_PER_REQUEST) seen.set(key, invalidation);
+  }
+  return [...seen.values()];
 }
 
 export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {

@@ -34,12 +34,10 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
       const headers = lowerCaseKeys(input.authorization);
       const auth = await executor.authenticate(headers, [input.sourceIp]);
       if (!auth.ok) return fail('UnauthorizedException', auth.message);
+      // AppSync takes exactly one operation per start, even when operationName would pick one.
+      if (operationCount(input.query) > 1) return fail('DuplicatedOperationError', 'Only one operation is allowed in a start message.');
       const parsed = executor.parse(input.query, input.operationName);
-      if (!parsed.ok) {
-        const operations = parsedOperationCount(input.query);
-        if (operations > 1) return fail('DuplicatedOperationError', 'Only one operation is allowed in a start message.');
-        return { ok: false, errors: parsed.errors };
-      }
+      if (!parsed.ok) return { ok: false, errors: parsed.errors };
       const { document, operation } = parsed;
       if (operation.operation !== 'subscription') {
         return fail('UnsupportedOperation', `${operation.operation} not supported through the realtime channel`);
@@ -96,7 +94,7 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
   };
 }
 
-function parsedOperationCount(query: string): number {
+function operationCount(query: string): number {
   try {
     return parse(query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
   } catch {

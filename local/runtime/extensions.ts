@@ -54,7 +54,8 @@ export const extensions = {
 
 export const runtime = {
   earlyReturn(value?: unknown, options?: { skipTo?: unknown }): never {
-    const skipTo = options?.skipTo ?? 'END';
+    // Without options AppSync moves on: a function's request goes to the next function (reference: utils d.ts).
+    const skipTo = options?.skipTo ?? 'NEXT';
     if (skipTo !== 'END' && skipTo !== 'NEXT') {
       throw new TypeError(`runtime.earlyReturn: skipTo must be 'END' or 'NEXT', got ${JSON.stringify(skipTo)}`);
     }

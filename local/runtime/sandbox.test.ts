@@ -178,11 +178,11 @@ describe('run: errors and early return', () => {
     assert.equal(outcome.kind === 'error' && outcome.error.message, 'kept');
   });
 
-  test('runtime.earlyReturn defaults to skipTo END and carries the value', () => {
+  test('runtime.earlyReturn defaults to skipTo NEXT (on to the next function) and carries the value', () => {
     const bundle = compile(`import { runtime } from '@aws-appsync/utils'; export function request() { runtime.earlyReturn({ cached: true }); return 'not reached'; }`);
     const outcome = bundle.run('request', makeContext(), defaultRunOptions);
     assert.equal(outcome.kind, 'earlyReturn');
-    assert.deepEqual(outcome.kind === 'earlyReturn' && [outcome.value, outcome.skipTo], [{ cached: true }, 'END']);
+    assert.deepEqual(outcome.kind === 'earlyReturn' && [outcome.value, outcome.skipTo], [{ cached: true }, 'NEXT']);
   });
 
   test('runtime.earlyReturn with skipTo NEXT, and without a value', () => {

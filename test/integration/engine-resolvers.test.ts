@@ -69,6 +69,11 @@ describe('pipelines', () => {
     assert.deepEqual(answer.body.data?.pipelineTrace, ['before', 'first.request:{"started":true}', 'second.request:{"skippedFirst":true}', 'second.response', 'after:{"fromSecond":2}']);
   });
 
+  test('earlyReturn without options in a function also goes on to the next function', async () => {
+    const answer = await gql('{ pipelineTrace(skip: "default") }');
+    assert.deepEqual(answer.body.data?.pipelineTrace, ['before', 'first.request:{"started":true}', 'second.request:{"defaulted":true}', 'second.response', 'after:{"fromSecond":2}']);
+  });
+
   test('earlyReturn with skipTo END jumps to the after handler', async () => {
     const answer = await gql('{ pipelineTrace(skip: "end") }');
     assert.deepEqual(answer.body.data?.pipelineTrace, ['before', 'first.request:{"started":true}', 'after:{"endedAtFirst":true}']);
