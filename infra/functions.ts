@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { BundledApi } from '../description/bundle.js';
 import type { FunctionConfig } from '../description/types.js';
+import { LAMBDA_DEFAULTS } from './defaults.js';
 import { grantStatements, grantsSms, SMS_REASON } from './grants.js';
 import { pascalCase } from './names.js';
 import { resolveEnvironment, type StackResources } from './resources.js';
@@ -75,8 +76,8 @@ export function createFunctions(scope: Construct, options: CreateFunctionsOption
       role,
       logGroup,
       environment: lambdaEnvironment(config, options.resources, usedBy),
-      timeout: Duration.seconds(config.timeoutSeconds ?? 10),
-      memorySize: config.memoryMB ?? 256,
+      timeout: Duration.seconds(config.timeoutSeconds ?? LAMBDA_DEFAULTS.timeoutSeconds),
+      memorySize: config.memoryMB ?? LAMBDA_DEFAULTS.memoryMB,
     });
     Validations.of(fn).acknowledge({
       id: 'AwsSolutions-L1',

@@ -1,0 +1,147 @@
+/**
+ * What one Nim move costs on AWS, built from the requests one move makes. The request counts
+ * that follow from the API description (indexes the game write updates, the notify function's
+ * memory) are read from it; the rest are stated assumptions. Prices are us-east-1 list prices as
+ * far as we know them: ASSUMPTIONS, not quotes. Check https://aws.amazon.com/pricing before
+ * relying on them. Free tiers and per-month charges (Cognito MAUs, storage, backups) are left out.
+ */
+import type { ApiDescription } from '../description/types.js';
+import { LAMBDA_DEFAULTS } from './defaults.js';
+
+export interface UnitPrice {
+  /** US dollars per `per` units. */
+  usd: number;
+  per: number;
+  unit: string;
+}
+
+/** Assumed us-east-1 on-demand list prices. */
+export const PRICES = {
+  appsyncRequest: { usd: 4.0, per: 1_000_000, unit: 'queries or mutations' },
+  appsyncRealtimeMessage: { usd: 2.0, per: 1_000_000, unit: 'real-time messages' },
+  appsyncConnectionMinute: { usd: 0.08, per: 1_000_000, unit: 'connection-minutes' },
+  dynamodbWrite: { usd: 0.625, per: 1_000_000, unit: 'write request units' },
+  dynamodbRead: { usd: 0.125, per: 1_000_000, unit: 'read request units' },
+  lambdaRequest: { usd: 0.2, per: 1_000_000, unit: 'invocations' },
+  lambdaArmGbSecond: { usd: 0.0000133334, per: 1, unit: 'GB-second (arm64)' },
+  snsPublish: { usd: 0.5, per: 1_000_000, unit: 'publishes' },
+  // US destination: base price plus an average carrier fee; other countries differ a lot.
+  sms: { usd: 0.0085, per: 1, unit: 'SMS (US)' },
+  logsIngestGb: { usd: 0.5, per: 1, unit: 'GB of logs ingested' },
+  xrayTrace: { usd: 5.0, per: 1_000_000, unit: 'traces recorded' },
+} satisfies Record<string, UnitPrice>;
+
+export type PriceList = Record<keyof typeof PRICES, UnitPrice>;
+
+/** Assumptions about play that the description cannot tell. */
+export interface PlayAssumptions {
+  /** Both players hold a subscription to the game. */
+  subscribersPerGame: number;
+  /** Time between two moves, while both players stay connected. */
+  secondsBetweenMoves: number;
+  /** Size of the game item (heaps, players, move history), which sets the request units. */
+  gameItemKb: number;
+  /** A finished game also updates both players' stats (two small writes). */
+  movesPerGame: number;
+  /** Run time of the notify function (one AdminGetUser, two SNS publishes). */
+  notifyMs: number;
+  /** Field-level logging at ALL: request and response of the resolver and every pipeline step. */
+  logKbPerMove: number;
+  /** AppSync's default X-Ray sampling keeps roughly one request in twenty. */
+  tracedShare: number;
+}
+
+export const DEFAULT_ASSUMPTIONS: PlayAssumptions = {
+  subscribersPerGame: 2,
+  secondsBetweenMoves: 30,
+  gameItemKb: 1.5,
+  movesPerGame: 8,
+  notifyMs: 150,
+  logKbPerMove: 12,
+  tracedShare: 0.05,
+};
+
+export interface CostLine {
+  service: string;
+  what: string;
+  perMove: number;
+  price: UnitPrice;
+  /** US dollars for the number of moves asked. */
+  cost: number;
+}
+
+export interface MoveFacts {
+  /** Indexes of the games table; each holds a copy of the game item, so each move writes it again. */
+  gameIndexes: number;
+  notifyMemoryMb: number;
+}
+
+/** Reads what the description says about a move's requests. */
+export function moveFacts(description: ApiDescription, gamesTable = 'games', notifyFunction = 'notify'): MoveFacts {
+  const table = description.tables?.[gamesTable];
+  if (!table) throw new Error(`the description has no "${gamesTable}" table`);
+  const notify = description.functions?.[notifyFunction];
+  if (!notify) throw new Error(`the description has no "${notifyFunction}" function`);
+  return { gameIndexes: Object.keys(table.indexes ?? {}).length, notifyMemoryMb: notify.memoryMB ?? LAMBDA_DEFAULTS.memoryMB };
+}
+
+export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAULT_ASSUMPTIONS, prices: PriceList = PRICES, moves = 1_000_000): CostLine[] {
+  const a = assumptions;
+  const itemWriteUnits = Math.ceil(a.gameItemKb); // 1 WRU per started KB
+  const itemReadUnits = Math.ceil(a.gameItemKb / 4); // strongly consistent: 1 RRU per started 4 KB
+  const line = (service: string, what: string, perMove: number, price: UnitPrice): CostLine => ({
+    service,
+    what,
+    perMove,
+    price,
+    cost: (perMove * moves * price.usd) / price.per,
+  });
+  return [
+    line('AppSync', 'makeMove mutation', 1, prices.appsyncRequest),
+    line('AppSync', `onMove delivered to ${a.subscribersPerGame} subscribers`, a.subscribersPerGame, prices.appsyncRealtimeMessage),
+    line('AppSync', `${a.subscribersPerGame} connections × ${a.secondsBetweenMoves} s between moves`, (a.subscribersPerGame * a.secondsBetweenMoves) / 60, prices.appsyncConnectionMinute),
+    line('DynamoDB', 'load the game (consistent GetItem)', itemReadUnits, prices.dynamodbRead),
+    line('DynamoDB', `conditional UpdateItem of the game + its ${facts.gameIndexes} index copies`, itemWriteUnits * (1 + facts.gameIndexes), prices.dynamodbWrite),
+    line('DynamoDB', `players' stats at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
+    line('Lambda', 'notify invocation', 1, prices.lambdaRequest),
+    line('Lambda', `notify ${a.notifyMs} ms × ${facts.notifyMemoryMb} MB`, (a.notifyMs / 1000) * (facts.notifyMemoryMb / 1024), prices.lambdaArmGbSecond),
+    line('SNS', 'publish to the game-events topic', 1, prices.snsPublish),
+    line('SNS', 'SMS to the opponent', 1, prices.sms),
+    line('CloudWatch', `field-level logs (~${a.logKbPerMove} KB)`, a.logKbPerMove / (1024 * 1024), prices.logsIngestGb),
+    line('X-Ray', `traces (${Math.round(a.tracedShare * 100)} % sampled)`, a.tracedShare, prices.xrayTrace),
+  ];
+}
+
+function money(usd: number): string {
+  if (usd >= 100) return `$${usd.toFixed(0)}`;
+  if (usd >= 1) return `$${usd.toFixed(2)}`;
+  return `$${usd.toFixed(4)}`;
+}
+
+function quantity(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
+}
+
+function unitPrice(price: UnitPrice): string {
+  if (price.per === 1) return `$${price.usd} per ${price.unit}`;
+  const per = price.per === 1_000_000 ? '1M' : price.per.toLocaleString('en-US');
+  return `$${price.usd} per ${per} ${price.unit}`;
+}
+
+export function totals(lines: CostLine[]): { total: number; withoutSms: number } {
+  const total = lines.reduce((sum, l) => sum + l.cost, 0);
+  const sms = lines.filter((l) => l.price.unit.startsWith('SMS')).reduce((sum, l) => sum + l.cost, 0);
+  return { total, withoutSms: total - sms };
+}
+
+export function markdownTable(lines: CostLine[], moves = 1_000_000): string {
+  const rows = [
+    `| Service | What one move makes | Per move | Unit price (assumed, us-east-1) | ${moves.toLocaleString('en-US')} moves |`,
+    '|---|---|---:|---|---:|',
+    ...lines.map((l) => `| ${l.service} | ${l.what} | ${quantity(l.perMove)} | ${unitPrice(l.price)} | ${money(l.cost)} |`),
+  ];
+  const { total, withoutSms } = totals(lines);
+  rows.push(`| **Total** | | | | **${money(total)}** |`);
+  rows.push(`| Total without SMS | | | | ${money(withoutSms)} |`);
+  return rows.join('\n');
+}

@@ -1,0 +1,26 @@
+/**
+ * Prints, as a markdown table, what 1 million moves cost on AWS for the project's API description.
+ *   npx tsx scripts/cost-estimate.ts [--api api.ts] [--moves 1000000]
+ * The model, its assumptions and the assumed unit prices are in infra/cost-model.ts.
+ */
+import { parseArgs } from 'node:util';
+import { loadApi } from '../description/load.js';
+import { DEFAULT_ASSUMPTIONS, estimate, markdownTable, moveFacts, PRICES } from '../infra/cost-model.js';
+
+const { values: args } = parseArgs({ options: { api: { type: 'string', default: 'api.ts' }, moves: { type: 'string', default: '1000000' } } });
+const moves = Number(args.moves);
+if (!Number.isInteger(moves) || moves <= 0) {
+  console.error(`--moves must be a positive whole number, got "${args.moves}"`);
+  process.exit(1);
+}
+
+const api = await loadApi(args.api);
+const facts = moveFacts(api.description);
+console.log(markdownTable(estimate(facts, DEFAULT_ASSUMPTIONS, PRICES, moves), moves));
+console.log('');
+console.log(
+  `Assumptions: ${DEFAULT_ASSUMPTIONS.subscribersPerGame} subscribers per game, a move every ${DEFAULT_ASSUMPTIONS.secondsBetweenMoves} s, ` +
+    `a ${DEFAULT_ASSUMPTIONS.gameItemKb} KB game item copied into ${facts.gameIndexes} indexes, ${DEFAULT_ASSUMPTIONS.movesPerGame} moves per game, ` +
+    `notify runs ${DEFAULT_ASSUMPTIONS.notifyMs} ms at ${facts.notifyMemoryMb} MB. Prices are assumed us-east-1 list prices without free tiers; ` +
+    'Cognito (billed per monthly active user), storage and backups are not per-move costs and are left out.',
+);
