@@ -14,7 +14,7 @@ import { defaultStackName, parseRetain } from '../../infra/build-app.js';
 import { grantStatements } from '../../infra/grants.js';
 import { resolveValue, type StackResources } from '../../infra/resources.js';
 import { loadApi } from '../../description/load.js';
-import { resourcesOfType, synthesize, type Synthesized } from './synthesize.js';
+import { resourcesOfType, synthesize, type CfnJson, type Synthesized } from './synthesize.js';
 
 const fixturePath = join(import.meta.dirname, 'fixture', 'api.ts');
 
@@ -122,7 +122,7 @@ describe('amplify_outputs.json from deploy outputs', () => {
 
   test('maps the stack outputs into the Gen 2 format, pool settings from the description', async () => {
     const api = await loadApi(fixturePath);
-    const outputs = amplifyOutputsFromDeploy(api.description, deployOutputs) as any;
+    const outputs = amplifyOutputsFromDeploy(api.description, deployOutputs) as CfnJson;
     assert.equal(outputs.version, '1.4');
     assert.deepEqual(outputs.data, {
       aws_region: 'eu-west-1',

@@ -13,11 +13,11 @@ import { parseSignUpAttributes } from '../../local/cognito/attributes.js';
 import { PASS_THROUGH_PIPELINE_CODE } from '../../infra/graphql-api.js';
 import { OUTPUT_NAMES } from '../../infra/stack.js';
 import type { Grant } from '../../description/types.js';
-import { resourcesOfType, synthesize, type Synthesized } from './synthesize.js';
+import { resourcesOfType, synthesize, type CfnJson, type Synthesized } from './synthesize.js';
 
 const fixturePath = join(import.meta.dirname, 'fixture', 'api.ts');
 let s: Synthesized;
-let resources: Record<string, any>;
+let resources: Record<string, CfnJson>;
 
 before(async () => {
   s = await synthesize(fixturePath);
@@ -54,7 +54,7 @@ describe('cdk-nag', () => {
   });
 
   test('the synthesized template carries the suppressions with their reasons for auditors', () => {
-    const role = resources[logicalId(s.stack.node.findChild('FunctionAuthRole') as any)];
+    const role = resources[logicalId(s.stack.node.findChild('FunctionAuthRole') as CfnJson)];
     const rules = role.Metadata?.cdk_nag?.rules_to_suppress as Array<{ id: string; reason: string }>;
     assert.ok(rules.some((rule) => rule.id === 'AwsSolutions-IAM5[Resource::*]' && rule.reason.includes('SMS')));
   });
@@ -258,7 +258,7 @@ describe('tables', () => {
       { IndexName: 'byStatus', KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
     ]);
     assert.deepEqual(
-      [...table.Properties.AttributeDefinitions].sort((a: any, b: any) => a.AttributeName.localeCompare(b.AttributeName)),
+      [...table.Properties.AttributeDefinitions].sort((a: CfnJson, b: CfnJson) => a.AttributeName.localeCompare(b.AttributeName)),
       [{ AttributeName: 'createdAt', AttributeType: 'N' }, { AttributeName: 'id', AttributeType: 'S' }, { AttributeName: 'player', AttributeType: 'S' }, { AttributeName: 'status', AttributeType: 'S' }],
     );
   });
@@ -274,7 +274,7 @@ describe('tables', () => {
 function lambdaIds(): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const name of Object.keys(s.api.description.functions ?? {})) {
-    const fn = s.stack.node.findChild(`Function${name[0].toUpperCase()}${name.slice(1)}`) as any;
+    const fn = s.stack.node.findChild(`Function${name[0].toUpperCase()}${name.slice(1)}`) as CfnJson;
     ids[name] = logicalId(fn);
   }
   return ids;
@@ -352,7 +352,7 @@ describe('IAM', () => {
   test('no policy in the stack grants a wildcard action', () => {
     const documents = [
       ...Object.values(resourcesOfType(s.template, 'AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
-      ...Object.values(resourcesOfType(s.template, 'AWS::IAM::Role')).flatMap((r) => (r.Properties.Policies ?? []).map((p: any) => p.PolicyDocument)),
+      ...Object.values(resourcesOfType(s.template, 'AWS::IAM::Role')).flatMap((r) => (r.Properties.Policies ?? []).map((p: CfnJson) => p.PolicyDocument)),
     ];
     for (const document of documents) {
       for (const statement of document.Statement) {

@@ -42,7 +42,19 @@ export async function synthesize(descriptionPath: string, options: { retain?: bo
   }
 }
 
+/** Synthesized CloudFormation is untyped JSON; the tests walk it freely and assert on its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CfnJson = any;
+
+export interface CfnResourceJson {
+  Type: string;
+  Properties: CfnJson;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  Metadata?: CfnJson;
+}
+
 /** Resources of one type, by logical id. */
-export function resourcesOfType(template: Template, type: string): Record<string, { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }> {
-  return template.findResources(type) as Record<string, { Properties: Record<string, any>; DeletionPolicy?: string }>;
+export function resourcesOfType(template: Template, type: string): Record<string, CfnResourceJson> {
+  return template.findResources(type) as Record<string, CfnResourceJson>;
 }
