@@ -31,19 +31,20 @@ function rssMiB(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-async function gql(served: Served, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+/** Returns the one root field the operation selects. */
+async function gql<T>(served: Served, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
   const response = await fetch(served.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-  if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return body.data!;
+  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return Object.values(body.data)[0];
 }
 
 async function signedInPlayer(served: Served, username: string): Promise<string> {
   const password = 'Benchmark1';
   const input = { username, password, email: `${username}@example.com`, phoneNumber: '+15555550199', height: 1, weight: 1 };
   await gql(served, 'mutation($input: RegisterInput!) { register(input: $input) { username } }', { input }, { 'x-api-key': served.apiKey });
-  const data = await gql(served, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { idToken } }', { u: username, p: password }, { 'x-api-key': served.apiKey });
-  return data.login.idToken as string;
+  const session = await gql<{ idToken: string }>(served, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { idToken } }', { u: username, p: password }, { 'x-api-key': served.apiKey });
+  return session.idToken;
 }
 
 interface Subscriber {
@@ -117,8 +118,8 @@ export async function benchRealtime(): Promise<{ latency: LatencyRow[]; idle: Id
   try {
     const tokens = { host: await signedInPlayer(served, 'benchhost'), guest: await signedInPlayer(served, 'benchguest') };
     const newGame = async () => {
-      const data = await gql(served, 'mutation { createGame(opponent: "benchguest", heaps: [20, 20, 20]) { gameId } }', {}, { authorization: tokens.host });
-      return data.createGame.gameId as string;
+      const game = await gql<{ gameId: string }>(served, 'mutation { createGame(opponent: "benchguest", heaps: [20, 20, 20]) { gameId } }', {}, { authorization: tokens.host });
+      return game.gameId;
     };
 
     const latency: LatencyRow[] = [];
@@ -137,10 +138,10 @@ export async function benchRealtime(): Promise<{ latency: LatencyRow[]; idle: Id
         pending = count;
         const arrived = new Promise<void>((resolve) => (allArrived = resolve));
         const sent = performance.now();
-        const data = await gql(served, 'mutation($g: ID!, $h: Int!) { makeMove(gameId: $g, heap: $h, count: 1) { gameId version heaps turn } }', { g: gameId, h: (move % 3) + 1 }, { authorization: token });
+        const moved = await gql<{ version: number }>(served, 'mutation($g: ID!, $h: Int!) { makeMove(gameId: $g, heap: $h, count: 1) { gameId version heaps turn } }', { g: gameId, h: (move % 3) + 1 }, { authorization: token });
         const answered = performance.now();
         await arrived;
-        const version = data.makeMove.version as number;
+        const version = moved.version;
         const arrivals = subscribers.map((s) => s.arrivals.get(version)!);
         const first = Math.min(...arrivals);
         for (const at of arrivals) {

@@ -40,6 +40,8 @@ export type Game = {
   gameId: Scalars['ID']['output'];
   heaps: Array<Scalars['Int']['output']>;
   initialHeaps: Array<Scalars['Int']['output']>;
+  /** The most recent move; null before the first one. */
+  lastMove?: Maybe<Move>;
   loser?: Maybe<Scalars['String']['output']>;
   /** Every move so far, oldest first. */
   moves: Array<Move>;

@@ -67,11 +67,15 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     };
     // DynamoDB refuses names and values the expressions do not use, so these are added only here.
     names['#moves'] = 'moves';
+    names['#lastMove'] = 'lastMove';
     values[':move'] = [record];
+    values[':lastMove'] = record;
     values[':noMoves'] = [];
     values[':count'] = move.count;
     // The move history grows in the same write as the heaps, so the two can never disagree.
     sets.push('#moves = list_append(if_not_exists(#moves, :noMoves), :move)');
+    // Kept beside the history so a live app can redraw from one small field (onMove payloads).
+    sets.push('#lastMove = :lastMove');
     // heap was checked to be a whole number from 1 to MAX_HEAPS, so it is safe inside the expression.
     conditions.push('#turn = :caller', `#heaps[${move.heap - 1}] >= :count`);
   }

@@ -40,6 +40,7 @@ export interface GameRecord {
   loser: string | null;
   endReason: EndReason | null;
   moves: MoveRecord[];
+  lastMove?: MoveRecord;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -102,7 +102,7 @@ after(async () => {
   await engine.close();
 });
 
-const gameFields = 'gameId player1 player2 heaps status turn winner loser version moves { number player heap count heapsAfter }';
+const gameFields = 'gameId player1 player2 heaps status turn winner loser version lastMove { number player heap count heapsAfter } moves { number player heap count heapsAfter }';
 const onMove = `subscription M($gameId: ID!) { onMove(gameId: $gameId) { ${gameFields} } }`;
 
 test('two aws-amplify apps play a whole game and watch each other live', { timeout: 120_000 }, async () => {
@@ -129,20 +129,23 @@ test('two aws-amplify apps play a whole game and watch each other live', { timeo
   await assert.rejects(carol.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } }), /Unauthorized|Not Authorized/);
 
   // Take one object at a time from the first non-empty heap until the game ends.
-  let game = createGame as { gameId: string; turn: string | null; heaps: number[]; status?: string; winner?: string; loser?: string };
+  type GameView = { gameId: string; turn: string | null; heaps: number[]; status?: string; winner?: string; loser?: string; lastMove?: unknown };
+  let game: GameView = createGame;
   const byName = { alice, bob } as Record<string, Player>;
   let moves = 0;
   while (game.turn) {
     const mover = byName[game.turn];
     const watcher = mover === alice ? bob : alice;
     const heap = game.heaps.findIndex((h) => h > 0) + 1;
-    const { makeMove } = await mover.graphql<{ makeMove: typeof game }>(
+    const { makeMove } = await mover.graphql<{ makeMove: GameView }>(
       `mutation Move($g: ID!, $h: Int!) { makeMove(gameId: $g, heap: $h, count: 1) { ${gameFields} } }`,
       { g: game.gameId, h: heap },
     );
     moves += 1;
     const seen = await watcher.nextEvent('moves');
     assert.deepEqual((seen.value as { data: { onMove: unknown } }).data.onMove, makeMove, `move ${moves}: the watcher saw something else`);
+    // Enough to redraw the board without the history: the last move and the heaps after it.
+    assert.deepEqual(makeMove.lastMove, { number: moves, player: mover.username, heap, count: 1, heapsAfter: makeMove.heaps });
     await mover.nextEvent('moves'); // the mover's own subscription also receives it
     game = makeMove;
   }
