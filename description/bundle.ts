@@ -15,6 +15,13 @@ export interface BundledCode {
   code: string;
 }
 
+/**
+ * Before/after handlers of a pipeline folder without `resolver.ts`: pass `{}` to the first
+ * function and return the last function's result. AppSync needs code for them, so this is
+ * part of the artifact like any other handler.
+ */
+export const PIPELINE_PASS_THROUGH_CODE = 'export function request(ctx) {\n  return {};\n}\n\nexport function response(ctx) {\n  return ctx.prev.result;\n}\n';
+
 export interface BundledApi {
   outDir: string;
   /** Keyed by `Type.field` (unit code, or pipeline before/after handlers). */
@@ -51,7 +58,10 @@ const lambdaOptions: BuildOptions = {
 
 async function bundleOne(entry: string, outFile: string, options: BuildOptions): Promise<BundledCode> {
   const result = await build({ ...options, entryPoints: [entry], outfile: outFile });
-  const code = result.outputFiles?.[0]?.text ?? '';
+  return writeBundle(outFile, result.outputFiles?.[0]?.text ?? '');
+}
+
+function writeBundle(outFile: string, code: string): BundledCode {
   mkdirSync(join(outFile, '..'), { recursive: true });
   // Several processes (npm start, tests, cdk synth) may bundle the same API at once: a file is
   // replaced atomically, so none of them ever reads a half-written or missing bundle.
@@ -85,9 +95,11 @@ export async function bundleApi(api: LoadedApi, outDir = defaultBuildDir(api)): 
   const jobs: Array<Promise<void>> = [];
   for (const route of api.resolvers) {
     const coordinate = `${route.typeName}.${route.fieldName}`;
+    const outFile = join(outDir, 'appsync', `${coordinate}.js`);
     if (route.file) {
-      const file = route.file;
-      jobs.push(bundleOne(file, join(outDir, 'appsync', `${coordinate}.js`), appsyncOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
+      jobs.push(bundleOne(route.file, outFile, appsyncOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
+    } else if (route.kind === 'PIPELINE') {
+      bundled.resolvers.set(coordinate, writeBundle(outFile, PIPELINE_PASS_THROUGH_CODE));
     }
     for (const fn of route.functions) {
       jobs.push(bundleOne(fn.file, join(outDir, 'appsync', 'functions', `${fn.name}.js`), appsyncOptions).then((b) => void bundled.functions.set(fn.name, b)));

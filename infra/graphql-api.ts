@@ -22,7 +22,6 @@ import { lookupTable, lookupUserPool, resolveEnvironment, type StackResources } 
  * every APPSYNC_JS pipeline resolver. This pass-through is the behaviour such a pipeline has:
  * nothing before, the last function's result after.
  */
-export const PASS_THROUGH_PIPELINE_CODE = 'export function request(ctx) {\n  return {};\n}\n\nexport function response(ctx) {\n  return ctx.prev.result;\n}\n';
 
 export interface CreateGraphqlApiOptions {
   api: LoadedApi;
@@ -142,13 +141,13 @@ export class GraphqlApiConstruct extends Construct {
       this.pipelineFunctions.set(step.name, fn);
       return fn;
     });
-    if (route.file && ownCode === undefined) throw new Error(`${coordinate} has no bundle for its resolver.ts: pass the BundledApi made from the same LoadedApi`);
+    if (ownCode === undefined) throw new Error(`${coordinate} has no bundle for its before/after handlers: pass the BundledApi made from the same LoadedApi`);
     this.resolvers.push(this.graphqlApi.createResolver(id, {
       typeName: route.typeName,
       fieldName: route.fieldName,
       pipelineConfig,
       runtime,
-      code: appsync.Code.fromInline(ownCode ?? PASS_THROUGH_PIPELINE_CODE),
+      code: appsync.Code.fromInline(ownCode),
     }));
   }
 

@@ -103,14 +103,6 @@ async function runStage(
   }
 }
 
-const passThrough = Symbol('no handler');
-
-/** Before/after handlers of a pipeline: with no `resolver.ts`, before passes `{}` on and after returns the last result. */
-function runPipelineHandler(run: Run, bundle: CompiledBundle | undefined, handler: 'request' | 'response', ctx: HandlerContext): HandlerOutcome | typeof passThrough {
-  if (!bundle || !bundle.has(handler)) return passThrough;
-  return runHandler(run, bundle, handler, ctx);
-}
-
 export async function resolveField(
   route: ResolverRoute,
   set: ResolverSet,
@@ -130,18 +122,16 @@ export async function resolveField(
     return 'error' in outcome ? { ...resolution, error: outcome.error } : { ...resolution, value: outcome.value };
   }
 
+  // The bundler gives every pipeline before/after handlers (a pass-through when it has no resolver.ts).
   const handlers = set.resolvers.get(coordinate);
+  if (!handlers) return { ...resolution, error: { message: `${coordinate} is not wired`, errorType: 'Code', data: null, errorInfo: null } };
   const started = performance.now();
-  const before = runPipelineHandler(run, handlers, 'request', ctx(undefined));
-  let result: unknown = {};
-  let skipFunctions = false;
-  if (before !== passThrough && handlers) {
-    const beforeError = failure(handlers, before);
-    if (beforeError) return { ...resolution, error: beforeError };
-    result = before.kind === 'return' || before.kind === 'earlyReturn' ? before.value : null;
-    skipFunctions = before.kind === 'earlyReturn';
-  }
+  const before = runHandler(run, handlers, 'request', ctx(undefined));
   resolution.stages.push({ name: `${coordinate} (before)`, ms: performance.now() - started });
+  const beforeError = failure(handlers, before);
+  if (beforeError) return { ...resolution, error: beforeError };
+  let result: unknown = before.kind === 'return' || before.kind === 'earlyReturn' ? before.value : null;
+  const skipFunctions = before.kind === 'earlyReturn';
 
   for (const fn of skipFunctions ? [] : route.functions) {
     const bundle = set.functions.get(fn.name);
@@ -156,9 +146,8 @@ export async function resolveField(
   }
 
   const afterStarted = performance.now();
-  const after = runPipelineHandler(run, handlers, 'response', { ...ctx({ result }), result });
+  const after = runHandler(run, handlers, 'response', { ...ctx({ result }), result });
   resolution.stages.push({ name: `${coordinate} (after)`, ms: performance.now() - afterStarted });
-  if (after === passThrough || !handlers) return { ...resolution, value: result };
   const afterError = failure(handlers, after);
   if (afterError) return { ...resolution, error: afterError };
   return { ...resolution, value: after.kind === 'return' || after.kind === 'earlyReturn' ? after.value : null };

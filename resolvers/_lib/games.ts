@@ -56,6 +56,7 @@ export function toGame(record: GameRecord): Game {
     loser: record.loser ?? null,
     endReason: record.endReason ?? null,
     moves: (record.moves ?? []).map((move: MoveRecord) => ({ ...move })),
+    lastMove: record.lastMove ? { ...record.lastMove } : null,
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -79,6 +79,11 @@ describe('pipelines', () => {
     assert.deepEqual(answer.body.data?.pipelineTrace, ['before', 'first.request:{"started":true}', 'after:{"endedAtFirst":true}']);
   });
 
+  test('a pipeline without resolver.ts starts from {} and answers the last function result', async () => {
+    const answer = await gql('{ twoSteps }');
+    assert.deepEqual(answer.body.data?.twoSteps, ['{}', 'second']);
+  });
+
   test('earlyReturn in the before handler skips every function', async () => {
     const answer = await gql('{ pipelineTrace(skip: "all") }');
     assert.deepEqual(answer.body.data?.pipelineTrace, ['before', 'after:{"early":true}']);
