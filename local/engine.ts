@@ -27,7 +27,7 @@ import type { ResolverSet } from './graphql/resolve.js';
 import { createRealtimeBackend } from './graphql/subscriptions.js';
 import { createHttpServer, type HttpApp } from './http/server.js';
 import { createRealtimeServer } from './realtime/server.js';
-import { compileBundle } from './runtime/index.js';
+import { compileBundle, setIsolation, type Isolation } from './runtime/index.js';
 import type { CompiledBundle } from './runtime/contract.js';
 import { createSnsStandIn } from './sns/index.js';
 
@@ -51,6 +51,8 @@ export interface EngineOptions {
   limits?: Partial<Limits>;
   /** Log each resolver's request and response objects. */
   verbose?: boolean;
+  /** How resolver runs are isolated (see local/runtime/sandbox.ts); process-wide. Default 'shared-realm'. */
+  isolation?: Isolation;
   log?: (line: string) => void;
   /** Where to write `amplify_outputs.json`; false writes nothing. */
   amplifyOutputsPath?: string | false;
@@ -124,6 +126,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const api = await loadApi(options.descriptionPath);
   const { description } = api;
   const bundled = await bundleApi(api);
+  setIsolation(options.isolation ?? 'shared-realm');
   const compiled = compileAll(bundled);
   engineCount += 1;
 

@@ -1,3 +1,3 @@
 /** The APPSYNC_JS runtime of the local engine. */
-export { compileBundle } from './sandbox.js';
+export { compileBundle, setIsolation, type Isolation } from './sandbox.js';
 export type * from './contract.js';

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileBundle } from './index.js';
+import { compileBundle, setIsolation } from './index.js';
 import { bundleSnippet, defaultRunOptions, makeContext } from './testing.js';
 
 function compile(source: string, name = 'Query.getThing') {
@@ -310,5 +310,38 @@ describe('run: the library works inside the sandbox realm', () => {
     assert.equal(first.kind === 'return' && first.value, 'defined');
     const afterwards = reader.run('request', makeContext(), defaultRunOptions);
     assert.equal(afterwards.kind === 'return' && afterwards.value, 'undefined');
+  });
+});
+
+describe('isolation modes', () => {
+  const leak = `export function request() {
+    const seen = typeof globalThis.hiddenLeak;
+    Object.defineProperty(globalThis, 'hiddenLeak', { value: 1, enumerable: false, configurable: true });
+    return seen;
+  }`;
+
+  test('shared-realm keeps a non-enumerable global until the realm is rebuilt (the documented gap)', () => {
+    setIsolation('shared-realm');
+    const bundle = compile(leak);
+    const first = bundle.run('request', makeContext(), defaultRunOptions);
+    const second = bundle.run('request', makeContext(), defaultRunOptions);
+    assert.deepEqual([first.kind === 'return' && first.value, second.kind === 'return' && second.value], ['undefined', 'number']);
+    setIsolation('shared-realm');
+  });
+
+  test('context-per-call gives every call a new context, so nothing survives', () => {
+    setIsolation('context-per-call');
+    try {
+      const bundle = compile(leak);
+      const first = bundle.run('request', makeContext(), defaultRunOptions);
+      const second = bundle.run('request', makeContext(), defaultRunOptions);
+      assert.deepEqual([first.kind === 'return' && first.value, second.kind === 'return' && second.value], ['undefined', 'undefined']);
+    } finally {
+      setIsolation('shared-realm');
+    }
+  });
+
+  test('an unknown mode is refused', () => {
+    assert.throws(() => setIsolation('none' as never), /Unknown isolation/);
   });
 });
