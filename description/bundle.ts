@@ -33,7 +33,7 @@ export interface BundledApi {
 }
 
 /** esbuild settings for APPSYNC_JS, as AWS documents them (without the source map, to stay under the 32 KB limit). */
-const appsyncOptions: BuildOptions = {
+export const appsyncBuildOptions: BuildOptions = {
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -97,12 +97,12 @@ export async function bundleApi(api: LoadedApi, outDir = defaultBuildDir(api)): 
     const coordinate = `${route.typeName}.${route.fieldName}`;
     const outFile = join(outDir, 'appsync', `${coordinate}.js`);
     if (route.file) {
-      jobs.push(bundleOne(route.file, outFile, appsyncOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
+      jobs.push(bundleOne(route.file, outFile, appsyncBuildOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
     } else if (route.kind === 'PIPELINE') {
       bundled.resolvers.set(coordinate, writeBundle(outFile, PIPELINE_PASS_THROUGH_CODE));
     }
     for (const fn of route.functions) {
-      jobs.push(bundleOne(fn.file, join(outDir, 'appsync', 'functions', `${fn.name}.js`), appsyncOptions).then((b) => void bundled.functions.set(fn.name, b)));
+      jobs.push(bundleOne(fn.file, join(outDir, 'appsync', 'functions', `${fn.name}.js`), appsyncBuildOptions).then((b) => void bundled.functions.set(fn.name, b)));
     }
   }
   for (const [name, fn] of Object.entries(api.description.functions ?? {})) {

@@ -1,20 +1,12 @@
 /** Helpers for this folder's tests: bundle a snippet the way the project bundles resolvers, build a ctx. */
 import { buildSync } from 'esbuild';
+import { appsyncBuildOptions } from '../../description/bundle.js';
 import type { HandlerContext, RunOptions } from './contract.js';
 
 /** Bundles TypeScript/JavaScript source as an APPSYNC_JS resolver bundle (ESM, @aws-appsync/* external). */
 export function bundleSnippet(source: string): string {
-  const result = buildSync({
-    stdin: { contents: source, loader: 'ts', resolveDir: process.cwd() },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'esnext',
-    external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
+  const result = buildSync({ ...appsyncBuildOptions, stdin: { contents: source, loader: 'ts', resolveDir: process.cwd() } });
+  return result.outputFiles?.[0]?.text ?? '';
 }
 
 export function makeContext(overrides: Partial<HandlerContext> = {}): HandlerContext {

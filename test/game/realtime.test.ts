@@ -4,12 +4,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import type { RunningEngine } from '../../local/index.js';
 import { createGame, registerPlayer, startGameEngine, uniqueName, type Player } from './support.js';
+import { connectRealtime, type RealtimeConnection } from '../support/realtime.js';
 
-type Frame = { type: string; id?: string; payload?: { data?: Record<string, unknown>; errors?: Array<Record<string, unknown>> } };
 
 let engine: RunningEngine;
 let alice: Player;
@@ -27,50 +26,11 @@ after(async () => {
   await engine.close();
 });
 
-interface Connection {
-  subscribe(query: string, variables: Record<string, unknown>): Promise<{ id: string; ack: Frame }>;
-  next(type: string, id: string): Promise<Frame>;
-  frames: Frame[];
-}
-
 /** Connects as aws-amplify v6 does (auth in a subprotocol) with the player's id token. */
-async function connectAs(player: Player): Promise<Connection> {
-  const authorization = { host: new URL(engine.url).host, Authorization: player.idToken };
-  const header = Buffer.from(JSON.stringify(authorization)).toString('base64url');
-  const socket = new WebSocket(engine.realtimeUrl, ['graphql-ws', `header-${header}`]);
-  sockets.push(socket);
-  const frames: Frame[] = [];
-  const waiters: Array<() => void> = [];
-  socket.on('message', (data) => {
-    frames.push(JSON.parse(String(data)) as Frame);
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const take = async (match: (frame: Frame) => boolean, what: string): Promise<Frame> => {
-    for (;;) {
-      const index = frames.findIndex(match);
-      if (index >= 0) return frames.splice(index, 1)[0];
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${what} frame within 5 s; saw ${JSON.stringify(frames)}`)), 5000);
-        waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  };
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  socket.send(JSON.stringify({ type: 'connection_init' }));
-  await take((f) => f.type === 'connection_ack', 'connection_ack');
-  return {
-    frames,
-    async subscribe(query, variables) {
-      const id = randomUUID();
-      socket.send(JSON.stringify({ id, type: 'start', payload: { data: JSON.stringify({ query, variables }), extensions: { authorization } } }));
-      const ack = await take((f) => f.id === id && (f.type === 'start_ack' || f.type === 'error'), 'start_ack or error');
-      return { id, ack };
-    },
-    next: (type, id) => take((f) => f.type === type && f.id === id, type),
-  };
+async function connectAs(player: Player): Promise<RealtimeConnection> {
+  const connection = await connectRealtime(engine.realtimeUrl, { host: new URL(engine.url).host, Authorization: player.idToken });
+  sockets.push(connection.socket);
+  return connection;
 }
 
 const ON_MOVE = 'subscription M($gameId: ID!) { onMove(gameId: $gameId) { gameId heaps turn status winner loser } }';
