@@ -60,7 +60,7 @@ describe('subscriptions through the engine', () => {
 
   test('the subscription resolver may refuse with util.unauthorized()', async () => {
     const auth = { 'x-api-key': engine.apiKey };
-    const { subscribe, next, close } = await connectRealtime(engine.realtimeUrl, auth);
+    const { subscribe, close } = await connectRealtime(engine.realtimeUrl, auth);
     const { ack: error } = await subscribe(onAddBook, { author: 'forbidden' }, auth);
     assert.equal(error.type, 'error');
     const errors = error.payload?.errors as Array<{ errorType: string; message: string }>;
@@ -70,7 +70,7 @@ describe('subscriptions through the engine', () => {
   });
 
   test('a start carrying bad credentials is refused even on an authorized connection', async () => {
-    const { subscribe, next, close } = await connectRealtime(engine.realtimeUrl, { 'x-api-key': engine.apiKey });
+    const { subscribe, close } = await connectRealtime(engine.realtimeUrl, { 'x-api-key': engine.apiKey });
     const { ack: error } = await subscribe(onAddBook, {}, { 'x-api-key': 'da2-bbbbbbbbbbbbbbbbbbbbbbbbbb' });
     assert.equal(error.type, 'error');
     assert.equal((error.payload?.errors as Array<{ errorType: string }>)[0].errorType, 'UnauthorizedException');
@@ -79,7 +79,7 @@ describe('subscriptions through the engine', () => {
 
   test('a query in a start is an UnsupportedOperation', async () => {
     const auth = { 'x-api-key': engine.apiKey };
-    const { subscribe, next, close } = await connectRealtime(engine.realtimeUrl, auth);
+    const { subscribe, close } = await connectRealtime(engine.realtimeUrl, auth);
     const { ack: error } = await subscribe('{ echo(message: "x") }', {}, auth);
     assert.equal(error.type, 'error');
     assert.equal((error.payload?.errors as Array<{ errorType: string }>)[0].errorType, 'UnsupportedOperation');
