@@ -11,7 +11,8 @@ const [kind, dynamodbEndpoint, tablePrefix] = process.argv.slice(2);
 const fixture = 'test/fixture-api';
 
 if (kind === 'engine') {
-  const engine = await startEngine({ descriptionPath: `${fixture}/api.ts`, port: 0, dataDir: null, dynamodbEndpoint, tablePrefix, log: () => {} });
+  // Request logs off: the baseline writes none either.
+  const engine = await startEngine({ descriptionPath: `${fixture}/api.ts`, port: 0, dataDir: null, dynamodbEndpoint, tablePrefix, requestLog: false, log: () => {} });
   console.log(JSON.stringify({ url: engine.graphqlUrl, headers: { 'x-api-key': engine.apiKey }, booksTable: engine.tableNames.books }));
 } else if (kind === 'baseline') {
   const baseline = await startBaseline({ schemaFile: `${fixture}/schema.graphql`, dynamodbEndpoint, booksTable: `${tablePrefix}bookshelf-books` });
@@ -23,3 +24,6 @@ if (kind === 'engine') {
   console.error('usage: serve.ts engine|baseline <dynamodb endpoint> <table prefix> | serve.ts game');
   process.exit(2);
 }
+
+// A clean exit on SIGINT lets `node --cpu-prof` write its profile when the parent stops this child.
+process.on('SIGINT', () => process.exit(0));

@@ -5,6 +5,7 @@
  *   --api <file>        the API description (default api.ts)
  *   --port <n> --host <h>  (also PORT, HOST)
  *   --verbose           log each resolver's request and response objects
+ *   --quiet             no per-request log lines
  *   --fresh-context     a new node:vm context for every handler call (slower; see local/runtime/sandbox.ts)
  * TURNBASE_DYNAMODB_ENDPOINT points the engine at another DynamoDB (DynamoDB Local, AWS).
  */
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     host: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
     'fresh-context': { type: 'boolean', default: false },
   },
 });
@@ -38,6 +40,7 @@ const engine = await startEngine({
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   dataDir: values.memory ? null : (values['data-dir'] ?? '.turnbase'),
   verbose: values.verbose,
+  requestLog: !values.quiet,
   isolation: values['fresh-context'] ? 'context-per-call' : 'shared-realm',
   amplifyOutputsPath: 'amplify_outputs.json',
 });

@@ -49,6 +49,8 @@ export interface EngineOptions {
   keepAliveIntervalMs?: number;
   maxBodyBytes?: number;
   limits?: Partial<Limits>;
+  /** One log line per request with per-resolver timings. Default true. */
+  requestLog?: boolean;
   /** Log each resolver's request and response objects. */
   verbose?: boolean;
   /** How resolver runs are isolated (see local/runtime/sandbox.ts); process-wide. Default 'shared-realm'. */
@@ -60,6 +62,8 @@ export interface EngineOptions {
 
 export interface RunningEngine {
   api: LoadedApi;
+  /** The GraphQL executor behind the HTTP port (for tools and benchmarks that skip HTTP). */
+  executor: Executor;
   url: string;
   graphqlUrl: string;
   realtimeUrl: string;
@@ -235,6 +239,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       realtime,
       amplifyOutputs: () => outputs,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      requestLog: options.requestLog ?? true,
       verbose: options.verbose ?? false,
       log,
     };
@@ -242,6 +247,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
 
     return {
       api,
+      executor,
       url,
       graphqlUrl,
       realtimeUrl: `${url.replace(/^http/, 'ws')}/graphql/realtime`,

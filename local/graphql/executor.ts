@@ -13,6 +13,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
@@ -46,6 +47,9 @@ const reportLimit = {
   propagateOnRejection: false,
   onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
 };
+
+/** Recent query texts whose parse and validation outcome is kept (oldest dropped first). */
+const DOCUMENT_CACHE_SIZE = 500;
 
 export interface ExecutorOptions {
   api: LoadedApi;
@@ -104,6 +108,7 @@ export class Executor {
   private readonly limits: Limits;
   private readonly publishListeners = new Set<(p: Publication) => void>();
   private readonly invalidateListeners = new Set<(i: Invalidation) => void>();
+  private readonly documents = new Map<string, { document: DocumentNode } | { errors: GraphQLErrorEntry[] }>();
 
   constructor(private readonly options: ExecutorOptions) {
     this.routes = new Map(options.api.resolvers.map((r) => [`${r.typeName}.${r.fieldName}`, r]));
@@ -135,6 +140,30 @@ export class Executor {
 
   /** Parses and validates, with the token, depth and alias limits. */
   parse(query: string, operationName?: string | null): Parsed {
+    const checked = this.checkDocument(query);
+    if ('errors' in checked) return { ok: false, errors: checked.errors };
+    const operation = getOperationAST(checked.document, operationName ?? undefined);
+    if (!operation) {
+      const message = operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
+      return { ok: false, errors: [{ path: null, locations: null, message }] };
+    }
+    return { ok: true, document: checked.document, operation };
+  }
+
+  /**
+   * Parsing and validation depend on the query text alone, and apps send the same few queries
+   * over and over: like any production GraphQL server, remember the outcome for recent texts.
+   */
+  private checkDocument(query: string): { document: DocumentNode } | { errors: GraphQLErrorEntry[] } {
+    const cached = this.documents.get(query);
+    if (cached) return cached;
+    const checked = this.parseAndValidate(query);
+    if (this.documents.size >= DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value as string);
+    this.documents.set(query, checked);
+    return checked;
+  }
+
+  private parseAndValidate(query: string): { document: DocumentNode } | { errors: GraphQLErrorEntry[] } {
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: this.limits.maxTokens });
@@ -142,18 +171,12 @@ export class Executor {
       const parseError = error as GraphQLError;
       // graphql-js's own token limit; its wording ("more that N tokens") is worth restating.
       if (/contains more that \d+ tokens/.test(parseError.message)) {
-        return { ok: false, errors: [{ path: null, locations: null, message: `Query token limit of ${this.limits.maxTokens} exceeded.` }] };
+        return { errors: [{ path: null, locations: null, message: `Query token limit of ${this.limits.maxTokens} exceeded.` }] };
       }
-      return { ok: false, errors: [formatRequestError(parseError)] };
+      return { errors: [formatRequestError(parseError)] };
     }
     const errors = validate(this.schema, document, this.rules);
-    if (errors.length > 0) return { ok: false, errors: errors.map(formatRequestError) };
-    const operation = getOperationAST(document, operationName ?? undefined);
-    if (!operation) {
-      const message = operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
-      return { ok: false, errors: [{ path: null, locations: null, message }] };
-    }
-    return { ok: true, document, operation };
+    return errors.length > 0 ? { errors: errors.map(formatRequestError) } : { document };
   }
 
   /** One HTTP GraphQL request, from headers to AppSync's response. */
@@ -299,14 +322,20 @@ function pathOf(info: GraphQLResolveInfo): Array<string | number> {
   return path;
 }
 
+/** A field node's selection depends only on the (cached) document, so it is worked out once. */
+const selections = new WeakMap<FieldNode, Pick<RequestInfo, 'selectionSetList' | 'selectionSetGraphQL'>>();
+
+function selectionOf(info: GraphQLResolveInfo): Pick<RequestInfo, 'selectionSetList' | 'selectionSetGraphQL'> {
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
+  const known = key && selections.get(key);
+  if (known) return known;
+  const selection = { selectionSetList: selectionSetList(info.fieldNodes, info.fragments), selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes) };
+  if (key) selections.set(key, selection);
+  return selection;
+}
+
 export function requestInfo(info: GraphQLResolveInfo): RequestInfo {
-  return {
-    fieldName: info.fieldName,
-    parentTypeName: info.parentType.name,
-    variables: info.variableValues,
-    selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
-    selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes),
-  };
+  return { fieldName: info.fieldName, parentTypeName: info.parentType.name, variables: info.variableValues, ...selectionOf(info) };
 }
 
 export type { RequestContext, CognitoIdentity };

@@ -33,6 +33,8 @@ export interface HttpApp {
   realtime?: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void };
   amplifyOutputs(): unknown;
   maxBodyBytes: number;
+  /** One line per request (AppSync's request log); off, the engine formats none. */
+  requestLog: boolean;
   verbose: boolean;
   log(line: string): void;
 }
@@ -66,8 +68,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...corsHeaders, ...headers });
+const jsonHeaders: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', ...corsHeaders };
+
+function send(res: ServerResponse, status: number, body: string, headers?: Record<string, string>): void {
+  res.writeHead(status, headers ? { ...jsonHeaders, ...headers } : jsonHeaders);
   res.end(body);
 }
 
@@ -123,14 +127,13 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
   const request = graphqlBody(req, url, body);
   if ('error' in request) {
     sendError(res, 400, 'MalformedHttpRequestException', request.error);
-    app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [] }, false));
+    if (app.requestLog) app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [] }, false));
     return;
   }
   const result: OperationResult = await app.executor.executeOperation({ ...request, headers: headerMap(req), sourceIp: sourceIps(req) });
-  const extraHeaders: Record<string, string> = result.errorType ? { 'x-amzn-errortype': result.errorType } : {};
-  send(res, result.status, JSON.stringify(result.body), extraHeaders);
+  send(res, result.status, JSON.stringify(result.body), result.errorType ? { 'x-amzn-errortype': result.errorType } : undefined);
   for (const line of result.logs) app.log(line);
-  app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));
+  if (app.requestLog) app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));
 }
 
 async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -128,18 +128,20 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
   }
 
   /** The outcome as JSON data; a value that has no JSON form turns the outcome into a crash. */
+  /** `inputStash` is the caller's stash, untouched by the run: a crash hands it back as it came. */
   function cleanOutcome(state: CallState, stash: unknown, result: Record<string, unknown>, inputStash: unknown): unknown {
     try {
       return copyJson({ ...result, stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs });
     } catch (error) {
       const message = timedOut ? `Resolver code exceeded the time limit` : `The handler produced a value that is not JSON: ${describeError(error)}`;
-      return { kind: 'crash', message, stash: inputStash, appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs: copyJson(logs) };
+      return { kind: 'crash', message, stash: copyJson(inputStash), appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs: copyJson(logs) };
     }
   }
 
   function run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown {
     const ctx = copyJson(context) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
-    const inputStash = copyJson(ctx.stash);
+    // The caller's own stash: the run only ever changes its copy inside ctx.
+    const inputStash = (context as { stash?: unknown }).stash;
     ctx.args = ctx.arguments;
     const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
     beginCall(state);
