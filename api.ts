@@ -84,14 +84,18 @@ export default defineApi({
     },
     notify: {
       entry: 'functions/notify/index.ts',
+      // Phone numbers arrive in the event (read from the profiles by the resolvers): publishing is all it does.
       environment: {
-        USER_POOL_ID: { ref: 'userPool.id' },
         TOPIC_ARN: { ref: 'topic.arn', topic: 'gameEvents' },
       },
-      grants: [{ userPool: ['cognito-idp:AdminGetUser'] }, { topic: 'gameEvents', actions: ['sns:Publish'] }, { sms: true }],
+      grants: [{ topic: 'gameEvents', actions: ['sns:Publish'] }, { sms: true }],
       timeoutSeconds: 10,
       memoryMB: 256,
     },
+  },
+  // Batch operations name real table names; resolvers find them here (ctx.env).
+  environment: {
+    PLAYERS_TABLE: { ref: 'table.name', table: 'players' },
   },
   dataSources: {
     players: { type: 'AMAZON_DYNAMODB', table: 'players' },

@@ -43,7 +43,7 @@ export interface PlayAssumptions {
   gameItemKb: number;
   /** A finished game also updates both players' stats (two small writes). */
   movesPerGame: number;
-  /** Run time of the notify function (one AdminGetUser, two SNS publishes). */
+  /** Run time of the notify function (two SNS publishes). */
   notifyMs: number;
   /** Field-level logging at ALL: request and response of the resolver and every pipeline step. */
   logKbPerMove: number;

@@ -1,27 +1,21 @@
 /**
  * The notify function: for each game event, publishes to the game-events SNS topic (message
  * attributes `event` and `recipient`, for fan-out to other subscribers) and sends the SMS to the
- * recipient's phone number, which it looks up in the user pool (AdminGetUser), as the seed does.
+ * recipient's phone number, which the resolvers read from the player's profile and pass in the
+ * event, so this function needs nothing but sns:Publish.
  *
- * Configuration: USER_POOL_ID, TOPIC_ARN. Real AWS SDK v3 clients in their default configuration.
+ * Configuration: TOPIC_ARN. Real AWS SDK v3 clients in their default configuration.
  * A failed notification never fails the game: every error is logged and reported in the result,
  * never thrown.
  */
-import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { messageFor } from './messages.js';
 import type { GameEvent, NotifyEvent, NotifyResult } from './protocol.js';
 
-const cognito = new CognitoIdentityProviderClient({});
 const sns = new SNSClient({});
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-async function phoneNumberOf(username: string): Promise<string | null> {
-  const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: process.env.USER_POOL_ID, Username: username }));
-  return user.UserAttributes?.find((attribute) => attribute.Name === 'phone_number')?.Value ?? null;
 }
 
 async function deliver(event: GameEvent): Promise<NotifyResult['results'][number]> {
@@ -45,9 +39,8 @@ async function deliver(event: GameEvent): Promise<NotifyResult['results'][number
     problems.push(`topic: ${describe(error)}`);
   }
   try {
-    const phoneNumber = await phoneNumberOf(event.recipient);
-    if (phoneNumber) {
-      await sns.send(new PublishCommand({ PhoneNumber: phoneNumber, Message: message }));
+    if (event.phoneNumber) {
+      await sns.send(new PublishCommand({ PhoneNumber: event.phoneNumber, Message: message }));
       outcome.sms = true;
     } else {
       problems.push('sms: the player has no phone number');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { messageFor } from './messages.js';
 import type { GameEvent } from './protocol.js';
 
-const base: GameEvent = { type: 'GAME_INVITE', recipient: 'bob', gameId: 'G1', opponent: 'alice', heaps: [5, 4, 5], winner: null, loser: null, endReason: null };
+const base: GameEvent = { type: 'GAME_INVITE', recipient: 'bob', phoneNumber: '+15555550102', gameId: 'G1', opponent: 'alice', heaps: [5, 4, 5], winner: null, loser: null, endReason: null };
 
 test('an invite names the inviter, the heaps and the game', () => {
   const text = messageFor(base);

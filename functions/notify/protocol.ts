@@ -6,6 +6,8 @@ export interface GameEvent {
   type: GameEventType;
   /** Username of the player to notify. */
   recipient: string;
+  /** The recipient's phone number (E.164) from their profile; null: no SMS. */
+  phoneNumber: string | null;
   gameId: string;
   /** The recipient's opponent. */
   opponent: string;

@@ -6,10 +6,14 @@ import type { Context, LambdaRequest } from '@aws-appsync/utils';
 import type { GameEvent, NotifyEvent } from '../../functions/notify/protocol.js';
 import type { GameRecord } from './records.js';
 
-function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord): GameEvent {
+/** Phone numbers by username, as the loadContacts step found them. */
+export type Phones = Record<string, string | null>;
+
+function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord, phones: Phones): GameEvent {
   return {
     type,
     recipient,
+    phoneNumber: phones[recipient] ?? null,
     gameId: game.gameId,
     opponent: game.player1 === recipient ? game.player2 : game.player1,
     heaps: game.heaps,
@@ -19,14 +23,14 @@ function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord):
   };
 }
 
-export function inviteEvents(game: GameRecord): GameEvent[] {
-  return [eventFor('GAME_INVITE', game.player2, game)];
+export function inviteEvents(game: GameRecord, phones: Phones): GameEvent[] {
+  return [eventFor('GAME_INVITE', game.player2, game, phones)];
 }
 
 /** After a move or a resignation: whose turn it is, or that the game is over. */
-export function progressEvents(game: GameRecord): GameEvent[] {
-  if (game.status === 'FINISHED') return [eventFor('GAME_OVER', game.player1, game), eventFor('GAME_OVER', game.player2, game)];
-  return game.turn ? [eventFor('YOUR_TURN', game.turn, game)] : [];
+export function progressEvents(game: GameRecord, phones: Phones): GameEvent[] {
+  if (game.status === 'FINISHED') return [eventFor('GAME_OVER', game.player1, game, phones), eventFor('GAME_OVER', game.player2, game, phones)];
+  return game.turn ? [eventFor('YOUR_TURN', game.turn, game, phones)] : [];
 }
 
 /**
