@@ -2,10 +2,10 @@
  * Reads an API description and discovers its resolvers from file names, the way
  * aws-samples/aws-appsync-resolver-samples lays them out:
  *
- *   resolvers/Query.getGame.[games].ts            unit resolver on data source `games`
- *   resolvers/Mutation.makeMove/                  pipeline resolver
+ *   resolvers/Query.getBook.[books].ts            unit resolver on data source `books`
+ *   resolvers/Mutation.addBook/                   pipeline resolver
  *     resolver.ts                                 optional before/after handlers (request/response)
- *     1.applyMove.[games].ts                      pipeline functions, run in numeric order
+ *     1.write.[books].ts                          pipeline functions, run in numeric order
  *     2.notify.[notify].ts
  *
  * Files and folders whose name starts with `_` (shared helpers) and `*.test.ts` files are not routes.
@@ -16,10 +16,10 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
-import type { ApiDescription } from './types.js';
+import type { ApiDescription, EnvironmentValue } from './types.js';
 
 export interface PipelineFunctionRoute {
-  /** Unique name, e.g. `Mutation_makeMove_1_applyMove`. */
+  /** Unique name, e.g. `Mutation_addBook_1_write`. */
   name: string;
   dataSource: string;
   /** Absolute path of the TypeScript source. */
@@ -135,9 +135,40 @@ export function validateApi(description: ApiDescription, schema: GraphQLSchema, 
       if (!seen.has(`${root.name}.${field}`)) problems.push(`${root.name}.${field} has no resolver file`);
     }
   }
+  problems.push(...referenceProblems(description), ...subscribeProblems(schema));
   for (const [name, ds] of Object.entries(description.dataSources)) {
     if (ds.type === 'AMAZON_DYNAMODB' && !description.tables?.[ds.table]) problems.push(`data source "${name}" names unknown table "${ds.table}"`);
     if (ds.type === 'AWS_LAMBDA' && !description.functions?.[ds.function]) problems.push(`data source "${name}" names unknown function "${ds.function}"`);
+  }
+  return problems;
+}
+
+/** Environment references must name what the description declares, or they would resolve to nothing. */
+function referenceProblems(description: ApiDescription): string[] {
+  const problems: string[] = [];
+  const check = (where: string, env: Record<string, EnvironmentValue> | undefined) => {
+    for (const [key, value] of Object.entries(env ?? {})) {
+      if (typeof value === 'string') continue;
+      if (value.ref === 'table.name' && !description.tables?.[value.table]) problems.push(`${where} ${key} names unknown table "${value.table}"`);
+      if (value.ref === 'topic.arn' && !description.topics?.[value.topic]) problems.push(`${where} ${key} names unknown topic "${value.topic}"`);
+      if ((value.ref === 'userPool.id' || value.ref === 'userPool.clientId') && !description.userPool) problems.push(`${where} ${key} refers to a user pool, but the description declares none`);
+    }
+  };
+  check('environment', description.environment);
+  for (const [name, fn] of Object.entries(description.functions ?? {})) check(`function "${name}" environment`, fn.environment);
+  return problems;
+}
+
+/** `@aws_subscribe(mutations: [...])` must name fields of the Mutation type, as AppSync requires. */
+function subscribeProblems(schema: GraphQLSchema): string[] {
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  const problems: string[] = [];
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const directive = field.astNode?.directives?.find((d) => d.name.value === 'aws_subscribe');
+    const list = directive?.arguments?.find((a) => a.name.value === 'mutations')?.value;
+    for (const item of list && list.kind === 'ListValue' ? list.values : []) {
+      if (item.kind === 'StringValue' && !mutations[item.value]) problems.push(`Subscription.${field.name} subscribes to "${item.value}", which is not a Mutation field`);
+    }
   }
   return problems;
 }

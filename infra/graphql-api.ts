@@ -3,7 +3,7 @@
  * one resolver or pipeline function per resolver file, each running the esbuild bundle that
  * `bundleApi` made (the file the local engine executes).
  */
-import { Duration, Expiration, Stack } from 'aws-cdk-lib';
+import { Duration, Expiration } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -16,12 +16,6 @@ import type { AuthMode } from '../description/types.js';
 import { appsyncName, pascalCase } from './names.js';
 import { acknowledgeWildcardResource, arnPlaceholder, attributePlaceholder } from './nag.js';
 import { lookupTable, lookupUserPool, resolveEnvironment, type StackResources } from './resources.js';
-
-/**
- * A pipeline folder without `resolver.ts` has no before/after handlers, yet AppSync requires code on
- * every APPSYNC_JS pipeline resolver. This pass-through is the behaviour such a pipeline has:
- * nothing before, the last function's result after.
- */
 
 export interface CreateGraphqlApiOptions {
   api: LoadedApi;
@@ -65,7 +59,9 @@ export class GraphqlApiConstruct extends Construct {
         additionalAuthorizationModes: (description.auth.additional ?? []).map((mode) => authorizationMode(mode, options)),
       },
       // With logConfig, CDK manages the log group /aws/appsync/apis/<id> through its LogRetention custom resource.
-      logConfig: { fieldLogLevel: appsync.FieldLogLevel.ALL, role: logsRole, retention: logs.RetentionDays.ONE_MONTH },
+      // excludeVerboseContent: field logs keep timings and errors but not the request and response
+      // objects, which carry passwords (register, login) and tokens (login, refreshSession).
+      logConfig: { fieldLogLevel: appsync.FieldLogLevel.ALL, excludeVerboseContent: true, role: logsRole, retention: logs.RetentionDays.ONE_MONTH },
       xrayEnabled: true,
       environmentVariables: resolveEnvironment(description.environment, options.resources, 'API environment'),
     });
@@ -154,9 +150,5 @@ export class GraphqlApiConstruct extends Construct {
   /** `wss://…appsync-realtime-api…/graphql`, as CloudFormation reports it. */
   get realtimeUrl(): string {
     return (this.graphqlApi.node.defaultChild as appsync.CfnGraphQLApi).attrRealtimeUrl;
-  }
-
-  get region(): string {
-    return Stack.of(this).region;
   }
 }

@@ -34,10 +34,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+  // The stand-ins trust their callers (admin calls, the outbox): they are meant for this machine only.
+  console.error(`Refusing to listen on "${host}": the local engine serves loopback only (127.0.0.1, localhost or ::1).`);
+  process.exit(2);
+}
+
 const engine = await startEngine({
   descriptionPath: values.api,
   port,
-  host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  host,
   dataDir: values.memory ? null : (values['data-dir'] ?? '.turnbase'),
   verbose: values.verbose,
   requestLog: !values.quiet,

@@ -97,8 +97,8 @@ function compileAll(bundled: BundledApi): Pick<ResolverSet, 'resolvers' | 'funct
 }
 
 /**
- * A confirmation code reaches the player the way Cognito sends it: an SMS lands in the outbox
- * (the local player's phone); an e-mail is only logged, as the engine has no mailbox.
+ * A confirmation code reaches the user the way Cognito sends it: an SMS lands in the outbox
+ * (the local stand-in for their phone); an e-mail is only logged, as the engine has no mailbox.
  */
 function deliverConfirmationCode(
   sns: ReturnType<typeof createSnsStandIn>,
@@ -142,18 +142,22 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   await once(server, 'listening');
   cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
   const address = server.address() as AddressInfo;
-  const url = `http://${address.address}:${address.port}`;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
 
   try {
     const dynamo = options.dynamodbEndpoint ?? process.env.TURNBASE_DYNAMODB_ENDPOINT;
-    const embedded = dynamo ? undefined : await startEmbeddedDynamo({ dataDir: dataDir ? join(dataDir, 'dynamodb') : null });
+    const embedded = dynamo ? undefined : await startEmbeddedDynamo({ dataDir });
     if (embedded) cleanups.push(() => embedded.close());
     const dynamodbEndpoint = dynamo ?? embedded!.endpoint;
     const client = createDynamoClient(dynamodbEndpoint, region);
+    cleanups.unshift(() => client.destroy());
     const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
-    await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })));
+    const warn = (message: string) => log(JSON.stringify({ level: 'warn', message }));
+    await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
 
-    const sns = createSnsStandIn({ dataDir: dataDir ? join(dataDir, 'sns') : null, region, accountId: ACCOUNT_ID });
+    const sns = createSnsStandIn({ dataDir: dataDir ? join(dataDir, 'sns') : null, region, accountId: ACCOUNT_ID, log });
+    cleanups.unshift(() => sns.deliveriesSettled());
     const topicArns = Object.fromEntries(Object.keys(description.topics ?? {}).map((t) => [t, `arn:aws:sns:${region}:${ACCOUNT_ID}:${description.name}-${t}`]));
     for (const topic of Object.keys(topicArns)) {
       await sns.handle(new URLSearchParams({ Action: 'CreateTopic', Version: '2010-03-31', Name: `${description.name}-${topic}` }).toString(), 'application/x-www-form-urlencoded');
@@ -253,7 +257,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       realtimeUrl: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
       outboxUrl: `${url}/outbox`,
       apiKey,
-      userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId, endpoint: url, issuer: cognito.issuer },
+      userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId, endpoint: `${url}/cognito`, issuer: cognito.issuer },
       tableNames,
       dynamodbEndpoint,
       amplifyOutputs: outputs,

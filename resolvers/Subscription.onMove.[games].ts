@@ -10,7 +10,8 @@ import type { GameRecord } from './_lib/records.js';
 
 export function request(ctx: Context<SubscriptionOnMoveArgs>) {
   ctx.stash.caller = callerUsername(ctx.identity);
-  return get<GameRecord>({ key: { gameId: ctx.args.gameId }, projection: ['gameId', 'player1', 'player2'] });
+  // Strongly consistent: a player subscribes right after the invite, when the game is brand new.
+  return get<GameRecord>({ key: { gameId: ctx.args.gameId }, consistentRead: true, projection: ['gameId', 'player1', 'player2'] });
 }
 
 export function response(ctx: Context<SubscriptionOnMoveArgs>): null {

@@ -50,7 +50,8 @@ export function createApiKeyStore(options: ApiKeyStoreOptions): ApiKeyStore {
     if (!file) return;
     mkdirSync(join(file, '..'), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ keys }, null, 2));
+    // The keys are credentials: readable by their owner only.
+    writeFileSync(temporary, JSON.stringify({ keys }, null, 2), { mode: 0o600 });
     renameSync(temporary, file);
   }
 

@@ -4,6 +4,7 @@
  */
 import type { ConstDirectiveNode, GraphQLField, GraphQLObjectType } from 'graphql';
 import type { AuthMode } from '../../description/types.js';
+import { AUTH_MESSAGES } from '../auth/errors.js';
 import type { AuthTypeName, CognitoIdentity, Identity } from '../runtime/contract.js';
 
 export interface ApiKeyChecker {
@@ -22,7 +23,7 @@ export const authTypeNames: Record<AuthMode, AuthTypeName> = {
   AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
 };
 
-const NOT_AUTHORIZED = 'You are not authorized to make this call.';
+const NOT_AUTHORIZED = AUTH_MESSAGES.notAuthorized;
 
 export class RequestAuthenticator {
   private readonly modes: Set<AuthMode>;
@@ -54,7 +55,7 @@ export class RequestAuthenticator {
       if (state === 'ok') return { ok: true, caller: { mode: 'API_KEY', identity: null } };
       return { ok: false, message: state === 'expired' ? 'API key has expired.' : NOT_AUTHORIZED };
     }
-    if (token === undefined && apiKey === undefined) return { ok: false, message: 'Valid authorization header not provided.' };
+    if (token === undefined && apiKey === undefined) return { ok: false, message: AUTH_MESSAGES.noHeader };
     return { ok: false, message: NOT_AUTHORIZED };
   }
 }

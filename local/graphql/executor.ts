@@ -29,6 +29,7 @@ import type { CognitoIdentity, RequestInfo } from '../runtime/contract.js';
 import { authTypeNames, type Caller, type FieldAuthorizer, type RequestAuthenticator } from './authorize.js';
 import { formatExecutionError, formatRequestError, resolverError, unauthorizedField } from './errors.js';
 import { resolveField, type ResolverSet, type StageTrace } from './resolve.js';
+import { installAppSyncScalars } from './scalars.js';
 import { pickSelected, selectionSetGraphQL, selectionSetList, unalias } from './selection.js';
 
 export interface Limits {
@@ -50,6 +51,7 @@ const reportLimit = {
 
 /** Recent query texts whose parse and validation outcome is kept (oldest dropped first). */
 const DOCUMENT_CACHE_SIZE = 500;
+const DOCUMENT_CACHE_MAX_QUERY = 16 * 1024;
 
 export interface ExecutorOptions {
   api: LoadedApi;
@@ -100,7 +102,10 @@ interface RequestContext {
   invalidationFilter?: unknown;
 }
 
-export type Parsed = { ok: true; document: DocumentNode; operation: OperationDefinitionNode } | { ok: false; errors: GraphQLErrorEntry[] };
+export type Parsed =
+  | { ok: true; document: DocumentNode; operation: OperationDefinitionNode }
+  /** `multipleOperations`: the document is valid but holds several operations and none was named. */
+  | { ok: false; errors: GraphQLErrorEntry[]; multipleOperations?: boolean };
 
 export class Executor {
   private readonly routes: Map<string, ResolverRoute>;
@@ -108,9 +113,10 @@ export class Executor {
   private readonly limits: Limits;
   private readonly publishListeners = new Set<(p: Publication) => void>();
   private readonly invalidateListeners = new Set<(i: Invalidation) => void>();
-  private readonly documents = new Map<string, { document: DocumentNode } | { errors: GraphQLErrorEntry[] }>();
+  private readonly documents = new Map<string, DocumentNode>();
 
   constructor(private readonly options: ExecutorOptions) {
+    installAppSyncScalars(options.api.schema);
     this.routes = new Map(options.api.resolvers.map((r) => [`${r.typeName}.${r.fieldName}`, r]));
     this.limits = { ...defaultLimits, ...options.limits };
     this.rules = [
@@ -145,7 +151,7 @@ export class Executor {
     const operation = getOperationAST(checked.document, operationName ?? undefined);
     if (!operation) {
       const message = operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
-      return { ok: false, errors: [{ path: null, locations: null, message }] };
+      return { ok: false, errors: [{ path: null, locations: null, message }], multipleOperations: !operationName };
     }
     return { ok: true, document: checked.document, operation };
   }
@@ -156,10 +162,13 @@ export class Executor {
    */
   private checkDocument(query: string): { document: DocumentNode } | { errors: GraphQLErrorEntry[] } {
     const cached = this.documents.get(query);
-    if (cached) return cached;
+    if (cached) return { document: cached };
     const checked = this.parseAndValidate(query);
-    if (this.documents.size >= DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value as string);
-    this.documents.set(query, checked);
+    // Only valid documents of ordinary size are kept, so the cache stays small whatever clients send.
+    if ('document' in checked && query.length <= DOCUMENT_CACHE_MAX_QUERY) {
+      if (this.documents.size >= DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value as string);
+      this.documents.set(query, checked.document);
+    }
     return checked;
   }
 
@@ -206,7 +215,11 @@ export class Executor {
     const errors = [...(result.errors ?? []), ...context.appended].map(formatExecutionError);
     const data = (result.data ?? null) as Record<string, unknown> | null;
     if (operation.operation === 'mutation' && data) this.publish(document, operation, data);
-    for (const invalidation of distinctInvalidations(context.invalidations)) for (const listener of this.invalidateListeners) listener(invalidation);
+    const invalidations = distinctInvalidations(context.invalidations);
+    if (invalidations.length > MAX_INVALIDATIONS_PER_REQUEST) {
+      errors.push({ path: null, locations: null, errorType: 'LimitExceededError', message: `A request may invalidate subscriptions at most ${MAX_INVALIDATIONS_PER_REQUEST} distinct times; the first ${MAX_INVALIDATIONS_PER_REQUEST} were applied.` });
+    }
+    for (const invalidation of invalidations.slice(0, MAX_INVALIDATIONS_PER_REQUEST)) for (const listener of this.invalidateListeners) listener(invalidation);
     return {
       status: 200,
       body: errors.length > 0 ? { data, errors } : { data },
@@ -242,6 +255,16 @@ export class Executor {
       for (const listener of this.publishListeners) listener(publication);
     }
   }
+
+  /**
+   * Resolves a published payload for one subscriber: no resolvers run (the payload is the mutation's
+   * result), but field-level auth still applies to that subscriber.
+   */
+  readonly payloadFieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, context, info) => {
+    const field = info.parentType.getFields()[info.fieldName];
+    if (!this.options.fieldAuth.allows(info.parentType, field, context.caller)) throw unauthorizedField(info.fieldName, info.parentType.name);
+    return defaultFieldResolver(source, args, context, info);
+  };
 
   /** Field-level auth, then the field's resolver if it has one, else the property of the parent. */
   readonly fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, context, info) => {
@@ -296,15 +319,15 @@ export class Executor {
   }
 }
 
-/** AppSync honours at most 5 distinct `invalidateSubscriptions` calls per request; repeats count once. */
+/**
+ * AppSync honours at most 5 distinct `invalidateSubscriptions` calls per request (repeats count once).
+ * The runtime refuses a 6th within one handler; across handlers the request reports it here.
+ */
 export const MAX_INVALIDATIONS_PER_REQUEST = 5;
 
 function distinctInvalidations(invalidations: Invalidation[]): Invalidation[] {
   const seen = new Map<string, Invalidation>();
-  for (const invalidation of invalidations) {
-    const key = JSON.stringify([invalidation.subscriptionField, invalidation.payload]);
-    if (!seen.has(key) && seen.size < MAX_INVALIDATIONS_PER_REQUEST) seen.set(key, invalidation);
-  }
+  for (const invalidation of invalidations) seen.set(JSON.stringify([invalidation.subscriptionField, invalidation.payload]), invalidation);
   return [...seen.values()];
 }
 

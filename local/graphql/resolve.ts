@@ -4,11 +4,11 @@
  * `ctx.stash` and `ctx.prev.result` through the stages.
  */
 import type { ResolverRoute } from '../../description/load.js';
-import type { DataSource } from '../datasources/contract.js';
+import type { DataSource, DataSourceOutcome } from '../datasources/contract.js';
 import type { CompiledBundle, ExtensionCalls, HandlerContext, HandlerOutcome, ResolverError, RunOptions } from '../runtime/contract.js';
 
 export interface StageTrace {
-  /** e.g. `Mutation.makeMove` or `Mutation_makeMove_1_applyMove`. */
+  /** e.g. `Mutation.addBook` or `Mutation_addBook_1_write`. */
   name: string;
   dataSource?: string;
   ms: number;
@@ -63,6 +63,18 @@ function runHandler(run: Run, bundle: CompiledBundle, handler: 'request' | 'resp
   return outcome;
 }
 
+/** The request's 30 s budget covers data sources too: a call still running at the deadline fails the field. */
+function withDeadline(call: Promise<DataSourceOutcome>, deadline: number): Promise<DataSourceOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<DataSourceOutcome>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ result: null, error: { type: 'ExecutionTimeout', message: 'The request exceeded its execution time limit while waiting for a data source.' } }),
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  return Promise.race([call, expired]).finally(() => clearTimeout(timer));
+}
+
 /** A failed stage: `util.error` keeps its fields, a crash becomes a `Code` error. */
 function failure(bundle: CompiledBundle, outcome: HandlerOutcome): ResolverError | undefined {
   if (outcome.kind === 'error') return outcome.error;
@@ -91,9 +103,13 @@ async function runStage(
     if (requestError) return { error: requestError };
     if (request.kind === 'earlyReturn') return { value: request.value, skipTo: request.skipTo };
     trace.request = request.kind === 'return' ? request.value : undefined;
-    const called = await dataSource.invoke(trace.request);
+    const called = await withDeadline(dataSource.invoke(trace.request), run.deadline);
     trace.response = called.error ? { error: called.error, result: called.result } : called.result;
-    if (!bundle.has('response')) return { value: called.result ?? null };
+    if (!bundle.has('response')) {
+      // With no response handler a failed call is the field's error, as AppSync reports it.
+      if (called.error) return { error: { message: called.error.message, errorType: called.error.type, data: null, errorInfo: null } };
+      return { value: called.result ?? null };
+    }
     const response = runHandler(run, bundle, 'response', { ...ctx, result: called.result ?? null, error: called.error });
     const responseError = failure(bundle, response);
     if (responseError) return { error: responseError };

@@ -2,7 +2,7 @@
  * The engine's side of real-time: turns a WebSocket `start` into a subscription (auth, validation,
  * the subscription resolver run once, its filters), and renders published mutation results for it.
  */
-import { Kind, defaultFieldResolver, execute, executeSync, parse, type FieldNode, type GraphQLField } from 'graphql';
+import { Kind, execute, executeSync, type FieldNode, type GraphQLField } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { ConnectOutcome, FilterJson, GraphQLErrorEntry, RealtimeBackend, SubscribeOutcome } from '../realtime/contract.js';
 import { formatExecutionError } from './errors.js';
@@ -34,10 +34,15 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
       const headers = lowerCaseKeys(input.authorization);
       const auth = await executor.authenticate(headers, [input.sourceIp]);
       if (!auth.ok) return fail('UnauthorizedException', auth.message);
-      // AppSync takes exactly one operation per start, even when operationName would pick one.
-      if (operationCount(input.query) > 1) return fail('DuplicatedOperationError', 'Only one operation is allowed in a start message.');
       const parsed = executor.parse(input.query, input.operationName);
-      if (!parsed.ok) return { ok: false, errors: parsed.errors };
+      if (!parsed.ok) {
+        if (parsed.multipleOperations) return fail('DuplicatedOperationError', 'Only one operation is allowed in a start message.');
+        return { ok: false, errors: parsed.errors };
+      }
+      // AppSync takes exactly one operation per start, even when operationName would pick one.
+      if (parsed.document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length > 1) {
+        return fail('DuplicatedOperationError', 'Only one operation is allowed in a start message.');
+      }
       const { document, operation } = parsed;
       if (operation.operation !== 'subscription') {
         return fail('UnsupportedOperation', `${operation.operation} not supported through the realtime channel`);
@@ -71,7 +76,8 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
           argumentFilters,
           filter: context.subscriptionFilter as FilterJson | undefined,
           invalidationFilter: context.invalidationFilter as FilterJson | undefined,
-          renderKey: JSON.stringify([input.query, input.operationName ?? null, input.variables]),
+          // Field auth shapes the payload too, so only callers with the same mode and groups share a rendering.
+          renderKey: JSON.stringify([input.query, input.operationName ?? null, input.variables, auth.caller.mode, auth.caller.identity?.groups ?? null]),
           render(result) {
             const rendered = executeSync({
               schema: executor.schema,
@@ -79,7 +85,8 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
               operationName: input.operationName,
               variableValues: input.variables,
               rootValue: { [fieldName]: result },
-              fieldResolver: defaultFieldResolver,
+              contextValue: context,
+              fieldResolver: executor.payloadFieldResolver,
             });
             const data = (rendered.data ?? null) as Record<string, unknown> | null;
             const renderedErrors: GraphQLErrorEntry[] | undefined = rendered.errors?.map(formatExecutionError);
@@ -92,12 +99,4 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
     onPublish: (listener) => executor.onPublish(listener),
     onInvalidate: (listener) => executor.onInvalidate(listener),
   };
-}
-
-function operationCount(query: string): number {
-  try {
-    return parse(query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-  } catch {
-    return 0;
-  }
 }

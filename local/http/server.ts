@@ -1,7 +1,7 @@
 /**
  * The engine's one HTTP port: GraphQL (`/graphql`), real-time upgrades (`/graphql/realtime`), the
- * Cognito and SNS stand-ins (recognised by their AWS protocol, whatever the path), JWKS, the outbox
- * and the client configuration.
+ * Cognito and SNS stand-ins (`/cognito`, `/sns`: the endpoints the SDKs are pointed at), JWKS, the
+ * outbox and the client configuration.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -136,8 +136,18 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
   if (app.requestLog) app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));
 }
 
+/** The request's URL, or null when it cannot be parsed (such a request gets a 400, never a crash). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req);
+  if (!url) return sendError(res, 400, 'MalformedHttpRequestException', 'The request URL cannot be parsed.');
   if (req.method === 'OPTIONS') {
     res.writeHead(204, corsHeaders);
     res.end();
@@ -163,17 +173,17 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
     if (error instanceof BodyTooLarge) return sendError(res, 413, 'PayloadTooLargeException', `Request body exceeds the limit of ${app.maxBodyBytes} bytes.`);
     throw error;
   }
-  const target = req.headers['x-amz-target'];
-  if (typeof target === 'string' && target.startsWith('AWSCognitoIdentityProviderService.') && app.cognito) {
-    const answer = await app.cognito.handle(target, body);
+  // The AWS SDKs append a slash to an endpoint's path.
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  if (path === '/graphql') return serveGraphQL(app, req, res, url, body);
+  if (path === '/cognito' && app.cognito) {
+    const answer = await app.cognito.handle(String(req.headers['x-amz-target'] ?? ''), body);
     return send(res, answer.status, answer.body, answer.headers);
   }
-  const contentType = req.headers['content-type'] ?? '';
-  if (contentType.startsWith('application/x-www-form-urlencoded') && app.sns) {
-    const answer = await app.sns.handle(body, contentType);
+  if (path === '/sns' && app.sns) {
+    const answer = await app.sns.handle(body, req.headers['content-type'] ?? '');
     return send(res, answer.status, answer.body, answer.headers);
   }
-  if (url.pathname === '/graphql') return serveGraphQL(app, req, res, url, body);
   return sendError(res, 404, 'NotFoundException', `Nothing is served at POST ${url.pathname}.`);
 }
 
@@ -189,7 +199,7 @@ export function createHttpServer(getApp: () => HttpApp | undefined): Server {
     });
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestUrl(req)?.pathname;
     const app = getApp();
     if (app?.realtime && (path === '/graphql/realtime' || path === '/graphql')) app.realtime.handleUpgrade(req, socket, head);
     else socket.destroy();

@@ -19,7 +19,7 @@ export interface GraphQLErrorEntry {
 
 /** A subscription that passed validation, auth and its resolver, ready to receive events. */
 export interface SubscriptionSpec {
-  /** Schema field, e.g. `onMove`. */
+  /** Schema field, e.g. `onAddBook`. */
   fieldName: string;
   /** Mutation fields (of the Mutation type) that publish to it, from `@aws_subscribe`. */
   mutations: string[];

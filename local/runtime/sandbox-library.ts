@@ -60,7 +60,7 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
   let deadline = 0;
   let ticks = 0;
   let timedOut = false;
-  /** Inserted at every loop iteration and function entry of resolver code (see instrument.ts). */
+  /** Inserted at every loop iteration and function entry of resolver code (see prepare.ts). */
   const tick: Tick = () => {
     if (timedOut) throw controlThrowable;
     ticks = (ticks + 1) | 0;

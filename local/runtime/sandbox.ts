@@ -9,7 +9,7 @@
  *  - ctx is copied into the realm as JSON data and the outcome copied back out (json-copy.ts:
  *    a JSON round trip without the text, ~3x cheaper than stringify + parse);
  *  - globals a run adds are deleted after it; if one cannot be deleted the realm is replaced;
- *  - the time limit is enforced by checks instrument.ts inserts into every loop and function.
+ *  - the time limit is enforced by checks prepare.ts inserts into every loop and function.
  * Library objects (util, …) live in the sandbox realm, frozen, so resolver code never touches a
  * host object. This is a consistency sandbox for trusted project code, not a security boundary.
  */

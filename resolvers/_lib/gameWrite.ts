@@ -88,11 +88,12 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
 }
 
 /**
- * A refused write, explained from the game as it is now (AppSync hands the current item to the
- * response handler as `ctx.result` when a condition fails; null means the game is gone).
+ * A refused write, explained from the game as it is now. [U] The reference is unsure that AppSync
+ * hands the current item to the response handler as `ctx.result` after a failed condition; the
+ * safe reading of a null is "it changed": step 1 has just read the game and games are never deleted.
  */
 export function explainRefusal(current: GameRecord | null, caller: string, move: Move | null): never {
-  if (!current) return fail('GameNotFound', 'This game does not exist.');
+  if (!current) return fail('GameChanged', 'The game changed while your request was being made; load it again and retry.');
   const state = stateOf(current);
   if (move) {
     const refusal = checkMove(state, caller, move);

@@ -1,6 +1,7 @@
 /** AppSync's HTTP surface: request forms, status codes, error shapes and limits (reference §1). */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import type { RunningEngine } from '../../local/index.js';
 import { post, startTestEngine } from '../support/engine.js';
 
@@ -66,6 +67,34 @@ describe('malformed requests answer 400 MalformedHttpRequestException', () => {
     const answer = await post(engine.graphqlUrl, { query: `{ echo(message: "${'x'.repeat(5000)}") }` }, withKey());
     assert.equal(answer.status, 413);
     assert.equal(answer.headers.get('x-amzn-errortype'), 'PayloadTooLargeException');
+  });
+});
+
+describe('odd requests never take the engine down', () => {
+  /** Sends raw bytes and resolves with whatever comes back before the socket closes. */
+  function raw(text: string): Promise<string> {
+    const { hostname, port } = new URL(engine.url);
+    return new Promise((resolve) => {
+      const socket = connect(Number(port), hostname, () => socket.end(text));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += String(chunk)));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', () => resolve(answer));
+    });
+  }
+
+  test('an unparseable URL, as a request or as a WebSocket upgrade', async () => {
+    const plain = await raw('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(plain, /^HTTP\/1\.1 400/);
+    await raw('GET //[ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    const after = await post(engine.graphqlUrl, { query: '{ echo(message: "alive") }' }, withKey());
+    assert.deepEqual(after.body, { data: { echo: 'hello: alive' } });
+  });
+
+  test('a form-encoded POST to /graphql is a malformed GraphQL request, not an SNS call', async () => {
+    const response = await fetch(engine.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...withKey() }, body: 'Action=Publish&Message=hi' });
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('x-amzn-errortype'), 'MalformedHttpRequestException');
   });
 });
 

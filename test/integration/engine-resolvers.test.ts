@@ -90,6 +90,30 @@ describe('pipelines', () => {
   });
 });
 
+describe('AppSync scalars', () => {
+  test('AWSJSON arrives parsed in ctx.args and leaves as JSON text; valid scalars pass', async () => {
+    const answer = await gql('query($j: AWSJSON) { scalars(json: $j, email: "a@b.co", at: "2026-11-22T10:00:00.000Z", stamp: 1795346635) }', { j: '{"heaps":[1,2]}' });
+    assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+    const echoed = JSON.parse(String(answer.body.data?.scalars)) as { args: Record<string, unknown>; jsonType: string };
+    assert.equal(echoed.jsonType, 'object');
+    assert.deepEqual(echoed.args, { json: { heaps: [1, 2] }, email: 'a@b.co', at: '2026-11-22T10:00:00.000Z', stamp: 1795346635 });
+  });
+
+  const bad: Array<[string, string]> = [
+    ['AWSJSON that is not JSON', '{ scalars(json: "{nope") }'],
+    ['a malformed AWSEmail', '{ scalars(email: "not-an-email") }'],
+    ['an AWSDateTime without an offset', '{ scalars(at: "2026-11-22T10:00:00") }'],
+  ];
+  for (const [name, query] of bad) {
+    test(`${name} is refused before any resolver runs`, async () => {
+      const answer = await gql(query);
+      assert.equal(answer.status, 200);
+      assert.equal(answer.body.data, null);
+      assert.match(String(answer.body.errors?.[0].message), /Invalid AWS/);
+    });
+  }
+});
+
 describe('ctx.info', () => {
   test('selectionSetList flattens fragments and keeps aliases; selectionSetGraphQL keeps inline fragments', async () => {
     const query = 'query Q($n: Int) { info(first: $n) { name: fieldName ...F ... on Info { selectionSetGraphQL } } } fragment F on Info { parentTypeName selectionSetList variables }';
