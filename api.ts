@@ -77,7 +77,8 @@ export default defineApi({
         // SignUp and ConfirmSignUp are public Cognito calls that need no permission; login and refresh go
         // through AdminInitiateAuth, undoing a failed registration through AdminDeleteUser.
         { userPool: ['cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminInitiateAuth'] },
-        { table: 'players', actions: ['dynamodb:PutItem'] },
+        // GetItem: a retried registration checks whether the profile is missing.
+        { table: 'players', actions: ['dynamodb:GetItem', 'dynamodb:PutItem'] },
       ],
       timeoutSeconds: 10,
       memoryMB: 256,

@@ -17,7 +17,7 @@ import {
   SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { fromCognitoError } from './errors.js';
 import type { AuthAnswer, AuthEvent, RegisterArguments, Session } from './protocol.js';
@@ -78,6 +78,7 @@ async function register(input: RegisterArguments): Promise<AuthAnswer<ReturnType
       }),
     );
   } catch (error) {
+    if ((error as { name?: string }).name === 'UsernameExistsException') return completeInterruptedRegistration(input, error);
     return { error: fromCognitoError(error, 'register') };
   }
   // From here on the Cognito user exists: any failure removes it again, so a registration either
@@ -90,6 +91,37 @@ async function register(input: RegisterArguments): Promise<AuthAnswer<ReturnType
       return { error: fromCognitoError(error, 'register') };
     }
   }
+  return saveProfile(input, true);
+}
+
+/**
+ * A registration can also stop between the two writes without reaching its undo (the function timed
+ * out or crashed), or the Cognito user may have been made directly through Cognito's SignUp. Then the
+ * username has a login but no profile. Registering again with the same password proves the caller owns
+ * that login, and completes the registration with the missing profile; anyone else gets UsernameExists.
+ */
+async function completeInterruptedRegistration(input: RegisterArguments, signUpError: unknown): Promise<AuthAnswer<ReturnType<typeof profileOf>>> {
+  const taken = { error: fromCognitoError(signUpError, 'register') };
+  try {
+    const existing = await dynamodb.send(new GetItemCommand({ TableName: setting('TABLE_NAME'), Key: { username: { S: input.username } }, ConsistentRead: true }));
+    if (existing.Item) return taken;
+    await cognito.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: setting('USER_POOL_ID'),
+        ClientId: setting('USER_POOL_CLIENT_ID'),
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: input.username, PASSWORD: input.password },
+      }),
+    );
+  } catch {
+    // Wrong password, unconfirmed login, or the check itself failed: the username stays taken.
+    return taken;
+  }
+  return saveProfile(input, false);
+}
+
+/** Writes the profile; `undoOnFailure` removes the Cognito user this call created when the write fails. */
+async function saveProfile(input: RegisterArguments, undoOnFailure: boolean): Promise<AuthAnswer<ReturnType<typeof profileOf>>> {
   const profile = profileOf(input);
   try {
     await dynamodb.send(
@@ -100,7 +132,7 @@ async function register(input: RegisterArguments): Promise<AuthAnswer<ReturnType
       }),
     );
   } catch (error) {
-    await undoSignUp(input.username);
+    if (undoOnFailure) await undoSignUp(input.username);
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
       return { error: { type: 'UsernameExists', message: 'That username is taken; choose another one.' } };
     }

@@ -8,7 +8,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminConfirmSignUpCommand, AdminGetUserCommand, CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { RunningEngine } from '../../local/index.js';
 import type { AuthAnswer, AuthEvent } from '../../functions/auth/protocol.js';
@@ -68,6 +68,33 @@ describe('no half-registered player', () => {
     assert.equal(await cognitoUserExists(input.username), true);
     const login = await gql(LOGIN, { username: input.username, password: input.password });
     assert.equal(login.body.errors, undefined);
+  });
+
+  test('a login left without its profile (the function stopped halfway) is completed by registering again', async () => {
+    const input = registration(uniqueName('stopped'));
+    const cognito = new CognitoIdentityProviderClient({});
+    await cognito.send(
+      new SignUpCommand({
+        ClientId: engine.userPool!.clientId,
+        Username: input.username,
+        Password: input.password,
+        UserAttributes: [
+          { Name: 'email', Value: input.email },
+          { Name: 'phone_number', Value: input.phoneNumber },
+        ],
+      }),
+    );
+    await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: engine.userPool!.id, Username: input.username }));
+
+    const someoneElse = await gql(REGISTER, { input: { ...input, password: 'Otherpassword9' } });
+    assert.deepEqual(errorTypes(someoneElse), ['UsernameExists'], 'without the password the username stays taken');
+    assert.deepEqual(errorTypes(await gql('query U($u: String!) { getUser(username: $u) { username } }', { u: input.username })), ['UserNotFound']);
+
+    const owner = await gql(REGISTER, { input });
+    assert.equal(owner.body.errors, undefined, JSON.stringify(owner.body.errors));
+    const profile = await gql('query U($u: String!) { getUser(username: $u) { username height weight } }', { u: input.username });
+    assert.deepEqual(profile.body.data?.getUser, { username: input.username, height: 75, weight: 350 });
+    assert.deepEqual(errorTypes(await gql(REGISTER, { input })), ['UsernameExists'], 'once complete, the username is taken for everyone');
   });
 
   test('a profile left without its Cognito user makes registration refuse cleanly, creating no login', async () => {
