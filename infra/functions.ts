@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import type { BundledApi } from '../description/bundle.js';
 import type { FunctionConfig } from '../description/types.js';
 import { LAMBDA_DEFAULTS } from './defaults.js';
-import { grantStatements, grantsSms, SMS_REASON } from './grants.js';
+import { grantStatements } from './grants.js';
 import { pascalCase } from './names.js';
 import { resolveEnvironment, type StackResources } from './resources.js';
 
@@ -65,9 +65,6 @@ export function createFunctions(scope: Construct, options: CreateFunctionsOption
         }),
       },
     });
-    if (grantsSms(config.grants)) {
-      Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: SMS_REASON });
-    }
     const fn = new lambda.Function(scope, id, {
       runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
