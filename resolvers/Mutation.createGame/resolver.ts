@@ -1,5 +1,5 @@
 /**
- * createGame: checks the rules, makes sure the opponent exists, stores the game with one
+ * createGame: checks the rules, makes sure both players are registered, stores the game with one
  * conditional PutItem, then invites the opponent. The caller is always player1.
  */
 import { util, type Context } from '@aws-appsync/utils';

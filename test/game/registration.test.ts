@@ -8,11 +8,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AdminConfirmSignUpCommand, AdminGetUserCommand, CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminConfirmSignUpCommand, AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { post } from '../support/engine.js';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { RunningEngine } from '../../local/index.js';
 import type { AuthAnswer, AuthEvent } from '../../functions/auth/protocol.js';
-import { LOGIN, REGISTER, errorTypes, newPhoneNumber, publicClient, startGameEngine, uniqueName, type Gql } from './support.js';
+import { CREATE_GAME, LOGIN, REGISTER, errorTypes, newPhoneNumber, publicClient, registerPlayer, startGameEngine, uniqueName, type Gql } from './support.js';
 
 let engine: RunningEngine;
 let gql: Gql;
@@ -95,6 +96,24 @@ describe('no half-registered player', () => {
     const profile = await gql('query U($u: String!) { getUser(username: $u) { username height weight } }', { u: input.username });
     assert.deepEqual(profile.body.data?.getUser, { username: input.username, height: 75, weight: 350 });
     assert.deepEqual(errorTypes(await gql(REGISTER, { input })), ['UsernameExists'], 'once complete, the username is taken for everyone');
+  });
+
+  test('a login without a profile cannot start a game until the registration is completed', async () => {
+    const input = registration(uniqueName('direct'));
+    const cognito = new CognitoIdentityProviderClient({});
+    const attributes = [
+      { Name: 'email', Value: input.email },
+      { Name: 'phone_number', Value: input.phoneNumber },
+    ];
+    await cognito.send(new SignUpCommand({ ClientId: engine.userPool!.clientId, Username: input.username, Password: input.password, UserAttributes: attributes }));
+    await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: engine.userPool!.id, Username: input.username }));
+    const opponent = await registerPlayer(engine, uniqueName('opponent'));
+    const tokens = await cognito.send(
+      new InitiateAuthCommand({ ClientId: engine.userPool!.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: input.username, PASSWORD: input.password } }),
+    );
+    const answer = await post(engine.graphqlUrl, { query: CREATE_GAME, variables: { opponent: opponent.username } }, { authorization: tokens.AuthenticationResult!.IdToken! });
+    assert.deepEqual(errorTypes(answer), ['UserNotFound']);
+    assert.match(String(answer.body.errors?.[0].message), /register to play/);
   });
 
   test('a profile left without its Cognito user makes registration refuse cleanly, creating no login', async () => {

@@ -1,0 +1,25 @@
+/**
+ * Both players must be registered: the opponent, and the caller too (a login made directly through
+ * Cognito has no profile). Their phone numbers, read on the way, go to the invite notification.
+ */
+import type { Context } from '@aws-appsync/utils';
+import { batchGet } from '@aws-appsync/utils/dynamodb';
+import type { MutationCreateGameArgs } from '../_generated/schema.js';
+import { fail } from '../_lib/errors.js';
+import type { GameRecord } from '../_lib/records.js';
+
+export function request(ctx: Context<MutationCreateGameArgs>) {
+  const game = ctx.stash.game as GameRecord;
+  const keys = [{ username: game.player1 }, { username: game.player2 }];
+  return batchGet({ tables: { [ctx.env.PLAYERS_TABLE]: { keys, consistentRead: true, projection: ['username', 'phoneNumber'] } } });
+}
+
+export function response(ctx: Context<MutationCreateGameArgs>) {
+  if (ctx.error) return fail('InternalFailure', 'Could not look up the players; please try again.');
+  const game = ctx.stash.game as GameRecord;
+  const [me, opponent] = ctx.result.data[ctx.env.PLAYERS_TABLE] as Array<{ username: string; phoneNumber?: string } | null>;
+  if (!me) return fail('UserNotFound', 'Your sign-in has no player profile yet; register to play.');
+  if (!opponent) return fail('UserNotFound', `There is no player named "${game.player2}".`);
+  ctx.stash.phones = { [me.username]: me.phoneNumber ?? null, [opponent.username]: opponent.phoneNumber ?? null };
+  return null;
+}
