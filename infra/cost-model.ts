@@ -101,6 +101,8 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     line('AppSync', `onMove delivered to ${a.subscribersPerGame} subscribers`, a.subscribersPerGame, prices.appsyncRealtimeMessage),
     line('AppSync', `${a.subscribersPerGame} connections × ${a.secondsBetweenMoves} s between moves`, (a.subscribersPerGame * a.secondsBetweenMoves) / 60, prices.appsyncConnectionMinute),
     line('DynamoDB', 'load the game (consistent GetItem)', itemReadUnits, prices.dynamodbRead),
+    // Two small profile items, eventually consistent: half a unit each.
+    line('DynamoDB', "the players' phone numbers (BatchGetItem of 2 profiles)", 1, prices.dynamodbRead),
     line('DynamoDB', `conditional UpdateItem of the game + its ${facts.gameIndexes} index copies`, itemWriteUnits * (1 + facts.gameIndexes), prices.dynamodbWrite),
     line('DynamoDB', `players' stats at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
     line('Lambda', 'notify invocation', 1, prices.lambdaRequest),
