@@ -35,33 +35,32 @@ export function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
     .join('\n');
 }
 
+type KeyOf = (field: FieldNode) => string;
+const responseKey: KeyOf = (field) => field.alias?.value ?? field.name.value;
+const fieldName: KeyOf = (field) => field.name.value;
+
+/** Copies the selected fields of a value, reading each under one key and writing it under another. */
+function project(value: unknown, selectionSet: SelectionSetNode | undefined, fragments: Fragments, from: KeyOf, to: KeyOf): unknown {
+  if (value === null || value === undefined || !selectionSet) return value ?? null;
+  if (Array.isArray(value)) return value.map((item) => project(item, selectionSet, fragments, from, to));
+  if (typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const field of fieldsOf(selectionSet, fragments)) {
+    if (from(field) in source) out[to(field)] = project(source[from(field)], field.selectionSet, fragments, from, to);
+  }
+  return out;
+}
+
 /**
  * Rewrites an executed response value from response keys (aliases) back to field names, so a
  * mutation result can be published whatever aliases the mutation used.
  */
 export function unalias(value: unknown, selectionSet: SelectionSetNode | undefined, fragments: Fragments): unknown {
-  if (value === null || value === undefined || !selectionSet) return value ?? null;
-  if (Array.isArray(value)) return value.map((item) => unalias(item, selectionSet, fragments));
-  if (typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const field of fieldsOf(selectionSet, fragments)) {
-    const key = field.alias?.value ?? field.name.value;
-    if (!(key in source)) continue;
-    out[field.name.value] = unalias(source[key], field.selectionSet, fragments);
-  }
-  return out;
+  return project(value, selectionSet, fragments, responseKey, fieldName);
 }
 
 /** Keeps only the selected fields of a raw value, under their response keys: AppSync filters an error's `data` so. */
 export function pickSelected(value: unknown, selectionSet: SelectionSetNode | undefined, fragments: Fragments): unknown {
-  if (value === null || value === undefined || !selectionSet) return value ?? null;
-  if (Array.isArray(value)) return value.map((item) => pickSelected(item, selectionSet, fragments));
-  if (typeof value !== 'object') return value;
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const field of fieldsOf(selectionSet, fragments)) {
-    if (field.name.value in source) out[field.alias?.value ?? field.name.value] = pickSelected(source[field.name.value], field.selectionSet, fragments);
-  }
-  return out;
+  return project(value, selectionSet, fragments, fieldName, responseKey);
 }

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { pickSelected, selectionSetGraphQL, selectionSetList, unalias } from './selection.js';
+
+const document = parse(`
+  mutation {
+    addBook(id: "1") { bookId: id title ...Extra ... on Book { shelf { name } } }
+  }
+  fragment Extra on Book { author __typename }
+`);
+const root = ((document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0]) as FieldNode;
+const fragments = Object.fromEntries(
+  document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+);
+
+test('selectionSetList: aliases as written, fragments flattened, nested paths, no __typename', () => {
+  assert.deepEqual(selectionSetList([root], fragments), ['bookId', 'title', 'author', 'shelf', 'shelf/name']);
+  assert.match(selectionSetGraphQL([root]), /\.\.\. on Book/);
+});
+
+test('unalias turns response keys back into field names, dropping what was not selected', () => {
+  const executed = { bookId: '1', title: 'Nim', author: 'B', shelf: { name: 'games' }, __typename: 'Book' };
+  assert.deepEqual(unalias(executed, root.selectionSet, fragments), { id: '1', title: 'Nim', author: 'B', shelf: { name: 'games' }, __typename: 'Book' });
+});
+
+test('pickSelected keeps selected fields of a raw item under their response keys', () => {
+  const item = { id: '1', title: 'Nim', author: 'B', secret: 'x', shelf: { name: 'games', floor: 2 } };
+  assert.deepEqual(pickSelected(item, root.selectionSet, fragments), { bookId: '1', title: 'Nim', author: 'B', shelf: { name: 'games' } });
+  assert.deepEqual(pickSelected([item, null], root.selectionSet, fragments), [{ bookId: '1', title: 'Nim', author: 'B', shelf: { name: 'games' } }, null]);
+});
