@@ -18,6 +18,7 @@ import {
   publicClient,
   readOutbox,
   registerPlayer,
+  replayedHeaps,
   startGameEngine,
   uniqueName,
   type GameView,
@@ -62,8 +63,7 @@ async function playToTheEnd(game: GameView, players: Record<string, Player>): Pr
 }
 
 function assertHistoryMatchesHeaps(game: GameView): void {
-  const replayed = game.moves.reduce((heaps, m) => heaps.map((h, i) => (i === m.heap - 1 ? h - m.count : h)), game.initialHeaps.slice());
-  assert.deepEqual(replayed, game.heaps, 'the move history replays to the heaps');
+  assert.deepEqual(replayedHeaps(game), game.heaps, 'the move history replays to the heaps');
   game.moves.forEach((m, i) => {
     assert.equal(m.number, i + 1);
     const before = i === 0 ? game.initialHeaps : game.moves[i - 1].heapsAfter;

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningEngine } from '../../local/index.js';
-import { MAKE_MOVE, createGame, errorTypes, getGame, registerPlayer, startGameEngine, uniqueName, type GameView, type Player } from './support.js';
+import { MAKE_MOVE, createGame, errorTypes, getGame, registerPlayer, replayedHeaps, startGameEngine, uniqueName, type GameView, type Player } from './support.js';
 
 let engine: RunningEngine;
 let a: Player;
@@ -19,8 +19,7 @@ before(async () => {
 after(() => engine.close());
 
 function assertConsistent(game: GameView): void {
-  const replayed = game.moves.reduce((heaps, m) => heaps.map((h, i) => (i === m.heap - 1 ? h - m.count : h)), game.initialHeaps.slice());
-  assert.deepEqual(replayed, game.heaps, 'the move history replays to the heaps');
+  assert.deepEqual(replayedHeaps(game), game.heaps, 'the move history replays to the heaps');
   assert.equal(game.version, 1 + game.moves.length, 'one version per move');
   game.moves.forEach((m, i) => {
     assert.equal(m.number, i + 1);

@@ -110,3 +110,8 @@ export async function getGame(player: Player, gameId: string): Promise<GameView>
   if (answer.body.errors) throw new Error(`getGame: ${JSON.stringify(answer.body.errors)}`);
   return answer.body.data?.getGame as GameView;
 }
+
+/** The heaps a game's move history leads to, replayed from its initial heaps. */
+export function replayedHeaps(game: GameView): number[] {
+  return game.moves.reduce((heaps, m) => heaps.map((h, i) => (i === m.heap - 1 ? h - m.count : h)), game.initialHeaps.slice());
+}

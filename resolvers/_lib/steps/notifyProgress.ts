@@ -5,7 +5,7 @@ import type { GameRecord } from '../records.js';
 
 export function request(ctx: Context) {
   const events = progressEvents(ctx.stash.game as GameRecord, (ctx.stash.phones ?? {}) as Phones);
-  // skipTo NEXT, spelled out: the later steps (stats, notifications) must still run.
+  // Nothing to send (no one to notify): skip the call; NEXT leads on to the after handler.
   if (events.length === 0) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return invokeNotify(events);
 }
