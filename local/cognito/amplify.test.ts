@@ -2,7 +2,7 @@
  * aws-amplify v6's Auth client against the stand-in, configured the way an app would point at it:
  * `Auth.Cognito.userPoolEndpoint` set to the stand-in's URL.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut, signUp, confirmSignUp } from 'aws-amplify/auth';
@@ -27,7 +27,7 @@ describe('aws-amplify v6 Auth against the Cognito stand-in', () => {
   let standIn: CognitoStandIn;
   const codes: CodeDelivery[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     server = await startTestServer();
     standIn = createCognitoStandIn({ pool, region: 'us-east-1', dataDir: null, issuerBaseUrl: server.url, deliverCode: (c) => codes.push(c) });
     server.serve(standIn);
@@ -35,7 +35,7 @@ describe('aws-amplify v6 Auth against the Cognito stand-in', () => {
       Auth: { Cognito: { userPoolId: standIn.poolId, userPoolClientId: standIn.clientId, userPoolEndpoint: server.url } },
     });
   });
-  after(() => server.close());
+  afterAll(() => server.close());
 
   test('signUp, confirmSignUp, signIn with USER_PASSWORD_AUTH, attributes, signOut', async () => {
     const registered = await signUp({

@@ -1,4 +1,4 @@
-import { test, describe, before, after } from 'node:test';
+import { test, describe, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,10 +111,10 @@ function userLogin(h: Harness, username: string, pw = password) {
 
 describe('Cognito stand-in through the AWS SDK client', () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness();
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('pool and client ids look like Cognito ones and the issuer ends with the pool id', () => {
     assert.match(h.standIn.poolId, /^eu-west-1_[A-Za-z0-9]{9}$/);
@@ -505,10 +505,10 @@ describe('Cognito stand-in expiry (controlled clock)', () => {
   const start = Date.parse('2030-06-01T12:00:00Z');
   let clock = start;
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startHarness({ now: () => clock });
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test('a confirmation code expires after a day', async () => {
     clock = start;

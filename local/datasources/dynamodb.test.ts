@@ -3,7 +3,7 @@
  * unprocessed batch entries, transaction cancellations, unknown operations, an unreachable endpoint.
  * (Every operation against a real store is in test/integration/dynamodb-datasource.test.ts.)
  */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbDataSource } from './dynamodb.js';

@@ -2,8 +2,7 @@
  * The engine's side of real-time: turns a WebSocket `start` into a subscription (auth, validation,
  * the subscription resolver run once, its filters), and renders published mutation results for it.
  */
-import { Kind, execute, executeSync, type FieldNode, type GraphQLField } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values.js';
+import { Kind, execute, executeSync, getArgumentValues, type FieldNode, type GraphQLField } from 'graphql';
 import type { ConnectOutcome, FilterJson, GraphQLErrorEntry, RealtimeBackend, SubscribeOutcome } from '../realtime/contract.js';
 import { formatExecutionError } from './errors.js';
 import type { Executor } from './executor.js';

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { SubscriptionSpec } from './contract.js';
 import { deliverPublication, invalidateSubscriptions } from './delivery.js';
@@ -28,10 +28,10 @@ const onInvite = 'subscription { onInvite { gameId invitee } }';
 
 describe('delivery through the server', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness(fields, { maxFrameBytes: 2048 });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('argument filters: only subscribers whose non-null arguments equal the result fields receive it', async () => {
     const client = await connectReady(harness, apiKeyHeaders);

@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { FilterJson } from './contract.js';
 import { FILTER_LIMITS, matchesArgumentFilters, matchesFilter, readPath, validateFilter } from './filters.js';

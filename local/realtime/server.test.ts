@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import {
   GOOD_API_KEY,
@@ -37,10 +37,10 @@ async function eventually(condition: () => boolean, what: string): Promise<void>
 
 describe('handshake', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness(fields, { connectionTimeoutMs: 123_000 });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('aws-amplify v6 style: header subprotocol, graphql-ws answered, ack with connectionTimeoutMs, then ka', async () => {
     const client = await connectAmplifyStyle(harness, apiKeyHeaders);
@@ -137,10 +137,10 @@ describe('handshake', () => {
 
 describe('keep-alive', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness(fields, { keepAliveIntervalMs: 15 });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('ka follows the ack and then keeps coming on the interval', async () => {
     const client = await connectAmplifyStyle(harness, apiKeyHeaders);
@@ -162,10 +162,10 @@ describe('keep-alive', () => {
 
 describe('messages', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness(fields);
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('connection_init is optional: start right after connecting is acknowledged', async () => {
     const client = await connectAmplifyStyle(harness, apiKeyHeaders);
@@ -342,10 +342,10 @@ describe('messages', () => {
 
 describe('limits', () => {
   let harness: Harness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startHarness(fields, { maxFrameBytes: 4096 });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   test('the 101st subscription on a connection gets MaxSubscriptionsReachedError; a stop frees a slot', async () => {
     const client = await connectReady(harness, apiKeyHeaders);

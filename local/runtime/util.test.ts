@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { setHostCapabilities } from './capabilities.js';
 import { nodeCapabilities } from './host-capabilities.js';

@@ -1,4 +1,4 @@
-import { test, describe, before, after } from 'node:test';
+import { test, describe, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
@@ -57,12 +57,12 @@ describe('SNS stand-in through the AWS SDK client', () => {
   let front: { url: string; server: Server };
   let client: SNSClient;
   const warnings: string[] = [];
-  before(async () => {
+  beforeAll(async () => {
     standIn = createSnsStandIn({ dataDir: null, region, accountId, log: (line) => warnings.push(line) });
     front = await serve(standIn);
     client = snsClient(front.url);
   });
-  after(async () => {
+  afterAll(async () => {
     client.destroy();
     await close(front.server);
   });
@@ -191,7 +191,7 @@ describe('SNS stand-in through the AWS SDK client', () => {
     const received: Array<{ headers: IncomingHttpHeaders; body: Record<string, unknown> }> = [];
     let subscriber: Server;
     let subscriberUrl: string;
-    before(async () => {
+    beforeAll(async () => {
       subscriber = createServer((request, response) => {
         let body = '';
         request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
@@ -206,7 +206,7 @@ describe('SNS stand-in through the AWS SDK client', () => {
       });
       subscriberUrl = await listen(subscriber);
     });
-    after(() => close(subscriber));
+    afterAll(() => close(subscriber));
 
     test('topic messages are POSTed to http subscribers as SNS notifications', async () => {
       const { TopicArn } = await client.send(new CreateTopicCommand({ Name: 'moves' }));

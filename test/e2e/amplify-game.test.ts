@@ -3,7 +3,7 @@
  * with USER_PASSWORD_AUTH, play a whole game of Nim in userPool mode; each sees the other's moves over
  * `onMove`, the invited player sees the invite over `onInvite`, and a third player may not watch.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { RunningEngine } from '../../local/index.js';
@@ -90,14 +90,14 @@ async function register(username: string, phone: string): Promise<void> {
   assert.deepEqual(answer.body, { data: { register: { username } } });
 }
 
-before(async () => {
+beforeAll(async () => {
   engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, tablePrefix: `e2e${Date.now()}-`, log: () => {} });
   await register('alice', '+15555550101');
   await register('bob', '+15555550102');
   await register('carol', '+15555550103');
 });
 
-after(async () => {
+afterAll(async () => {
   for (const player of players) player.stop();
   await engine.close();
 });

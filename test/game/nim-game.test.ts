@@ -3,7 +3,7 @@
  * the same move again is refused; games played to the end (whoever takes the last object loses),
  * rewards, stats, resignations, every game error, myGames, and the notifications in the outbox.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { RunningEngine } from '../../local/index.js';
 import { suggestMove } from '../../game/nim.js';
@@ -29,13 +29,13 @@ let engine: RunningEngine;
 let first: Player;
 let second: Player;
 let stranger: Player;
-before(async () => {
+beforeAll(async () => {
   engine = await startGameEngine();
   first = await registerPlayer(engine, uniqueName('myfirstuser'));
   second = await registerPlayer(engine, uniqueName('theseconduser'));
   stranger = await registerPlayer(engine, uniqueName('stranger'));
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 async function move(player: Player, gameId: string, heap: number, count: number) {
   return player.gql(MAKE_MOVE, { gameId, heap, count });

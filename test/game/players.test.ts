@@ -2,7 +2,7 @@
  * Seed 000 over GraphQL: register, log in, add an item, look the player up publicly; plus the
  * auth errors and the privacy of contact details.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { RunningEngine } from '../../local/index.js';
 import { client } from '../support/engine.js';
@@ -10,11 +10,11 @@ import { LOGIN, REGISTER, errorTypes, newPhoneNumber, publicClient, registerPlay
 
 let engine: RunningEngine;
 let gql: Gql;
-before(async () => {
+beforeAll(async () => {
   engine = await startGameEngine();
   gql = publicClient(engine);
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 const GET_USER = `query GetUser($username: String!) {
   getUser(username: $username) { username height weight email phoneNumber stats { gamesPlayed gamesWon gamesLost }

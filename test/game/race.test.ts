@@ -3,7 +3,7 @@
  * first write to land), all others are refused with a precise error, and the stored move history
  * always matches the heaps.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { RunningEngine } from '../../local/index.js';
 import { MAKE_MOVE, createGame, errorTypes, getGame, registerPlayer, replayedHeaps, startGameEngine, uniqueName, type GameView, type Player } from './support.js';
@@ -11,12 +11,12 @@ import { MAKE_MOVE, createGame, errorTypes, getGame, registerPlayer, replayedHea
 let engine: RunningEngine;
 let a: Player;
 let b: Player;
-before(async () => {
+beforeAll(async () => {
   engine = await startGameEngine();
   a = await registerPlayer(engine, uniqueName('racera'));
   b = await registerPlayer(engine, uniqueName('racerb'));
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 function assertConsistent(game: GameView): void {
   assert.deepEqual(replayedHeaps(game), game.heaps, 'the move history replays to the heaps');

@@ -2,7 +2,7 @@
  * The game's subscriptions over AppSync's WebSocket protocol: onMove only for the game's two
  * players (filtered by gameId), onInvite only for the invited player.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { RunningEngine } from '../../local/index.js';
@@ -15,13 +15,13 @@ let alice: Player;
 let bob: Player;
 let carol: Player;
 const sockets: WebSocket[] = [];
-before(async () => {
+beforeAll(async () => {
   engine = await startGameEngine();
   alice = await registerPlayer(engine, uniqueName('alice'));
   bob = await registerPlayer(engine, uniqueName('bob'));
   carol = await registerPlayer(engine, uniqueName('carol'));
 });
-after(async () => {
+afterAll(async () => {
   for (const socket of sockets) socket.close();
   await engine.close();
 });

@@ -6,7 +6,7 @@
  * The engine runs the auth function in this process, so a test changes the function's
  * configuration by changing process.env, as a redeploy with other settings would.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { AdminConfirmSignUpCommand, AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { post } from '../support/engine.js';
@@ -19,13 +19,13 @@ let engine: RunningEngine;
 let gql: Gql;
 let handler: (event: AuthEvent) => Promise<AuthAnswer<unknown>>;
 const logs: string[] = [];
-before(async () => {
+beforeAll(async () => {
   engine = await startGameEngine((line) => logs.push(line));
   gql = publicClient(engine);
   // Imported after the engine started: the SDK clients pick up the engine's AWS_ENDPOINT_URL_* settings.
   ({ handler } = await import('../../functions/auth/index.js'));
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 function registration(username: string) {
   return { username, password: 'Mypassword1', email: `${username}@example.com`, phoneNumber: newPhoneNumber(), height: 75, weight: 350 };

@@ -2,7 +2,7 @@
  * The stack's switches and its refusals: the retain flag, bad grants and references, stack names,
  * the amplify_outputs.json mapping, and a control that cdk-nag really reports findings here.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -20,10 +20,10 @@ const fixturePath = join(import.meta.dirname, 'fixture', 'api.ts');
 
 describe('retain=true', () => {
   let s: Synthesized;
-  before(async () => {
+  beforeAll(async () => {
     s = await synthesize(fixturePath, { retain: true });
   });
-  after(() => s?.cleanup());
+  afterAll(() => s?.cleanup());
 
   test('tables keep deletion protection and survive the stack', () => {
     const tables = Object.values(resourcesOfType(s.template, 'AWS::DynamoDB::Table'));

@@ -3,7 +3,7 @@
  * the project appears in the synthesized stack and is served by the engine; a schema field left
  * without a resolver stops both (and `cdk synth` through infra/app.ts).
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ function addProbeResolver(dir: string, dataSource: string): void {
   );
 }
 
-after(() => {
+afterAll(() => {
   for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -60,13 +60,13 @@ describe('a resolver file added to a copy of the project', () => {
   let copy: string;
   let synthesized: Synthesized;
 
-  before(async () => {
+  beforeAll(async () => {
     copy = copyProject();
     addQueryField(copy, NEW_FIELD);
     addProbeResolver(copy, await noneDataSource());
     synthesized = await synthesize(join(copy, 'api.ts'));
   });
-  after(() => synthesized?.cleanup());
+  afterAll(() => synthesized?.cleanup());
 
   test('loadApi (what the engine and the stack both read) routes the new field', async () => {
     const api = await loadApi(join(copy, 'api.ts'));
@@ -105,7 +105,7 @@ describe('a resolver file added to a copy of the project', () => {
 describe('a schema field without a resolver file', () => {
   let copy: string;
 
-  before(() => {
+  beforeAll(() => {
     copy = copyProject();
     addQueryField(copy, NEW_FIELD);
   });

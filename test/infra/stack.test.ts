@@ -2,7 +2,7 @@
  * The synthesized stack of the fixture API, checked against the description and the bundles it
  * was built from: resolvers, pool, tables, IAM, environment, cdk-nag.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,11 +19,11 @@ const fixturePath = join(import.meta.dirname, 'fixture', 'api.ts');
 let s: Synthesized;
 let resources: Record<string, CfnJson>;
 
-before(async () => {
+beforeAll(async () => {
   s = await synthesize(fixturePath);
   resources = s.template.toJSON().Resources ?? {};
 });
-after(() => s?.cleanup());
+afterAll(() => s?.cleanup());
 
 function logicalId(construct: { node: { defaultChild?: unknown } }): string {
   return s.stack.resolve((construct.node.defaultChild as CfnResource).logicalId) as string;

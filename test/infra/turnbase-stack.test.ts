@@ -2,17 +2,17 @@
  * The real API (api.ts), synthesized: the Lambda roles are as narrow as issue and description say,
  * every resolver file on disk is deployed, and cdk-nag finds nothing unacknowledged.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcesOfType, synthesize, type CfnJson, type Synthesized } from './synthesize.js';
 
 let s: Synthesized;
-before(async () => {
+beforeAll(async () => {
   s = await synthesize('api.ts');
 });
-after(() => s.cleanup());
+afterAll(() => s.cleanup());
 
 /** The inline policy statements of the role of the function whose handler bundle is `name`. */
 function functionStatements(name: string): CfnJson[] {

@@ -3,7 +3,7 @@
  * TURNBASE_DYNAMODB_ENDPOINT (DynamoDB Local in CI). Requests are shaped like the ones APPSYNC_JS resolvers
  * return (reference §4); results are checked in the plain JSON shape AppSync hands to response handlers.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { createDynamoDbDataSource } from '../../local/datasources/dynamodb.js';
 import type { DataSource, DataSourceOutcome } from '../../local/datasources/contract.js';
@@ -18,7 +18,7 @@ let scoresTable: string;
 
 const conditionFailedMessage = /^The conditional request failed \(Service: DynamoDb, Status Code: 400, Request ID: \S+\)$/;
 
-before(async () => {
+beforeAll(async () => {
   dynamo = await startTestDynamo();
   gamesTable = dynamo.tableName('games');
   scoresTable = dynamo.tableName('scores');
@@ -37,7 +37,7 @@ before(async () => {
   scores = createDynamoDbDataSource({ client: dynamo.client, tableName: scoresTable });
 });
 
-after(async () => {
+afterAll(async () => {
   await dynamo.close();
 });
 
@@ -225,7 +225,7 @@ describe('DeleteItem', () => {
 });
 
 describe('Query and Scan', () => {
-  before(async () => {
+  beforeAll(async () => {
     const items = [
       { player: 'ann', at: 1, game: 'g1', points: 10 },
       { player: 'ann', at: 2, game: 'g2', points: 30 },

@@ -1,5 +1,5 @@
 /** ensureTables against a real store (dynalite, or TURNBASE_DYNAMODB_ENDPOINT). */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { DescribeTableCommand, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTables } from '../../local/dynamodb/tables.js';
@@ -8,11 +8,11 @@ import { startTestDynamo, type TestDynamo } from '../support/dynamo.js';
 
 let dynamo: TestDynamo;
 
-before(async () => {
+beforeAll(async () => {
   dynamo = await startTestDynamo();
 });
 
-after(async () => {
+afterAll(async () => {
   await dynamo.close();
 });
 

@@ -2,7 +2,7 @@
  * Auth through the engine: real Cognito tokens from the local provider are accepted (id and access),
  * every kind of bad token is refused with AppSync's 401, and field directives are enforced.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ let accessToken: string;
 let readerSub: string;
 let poolKey: { kid: string; privateKey: KeyObject };
 
-before(async () => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'turnbase-auth-'));
   engine = await startTestEngine({ dataDir });
   const pool = engine.userPool!;
@@ -37,7 +37,7 @@ before(async () => {
   poolKey = loadOrCreateSigningKey(join(dataDir, 'cognito'));
 });
 
-after(async () => {
+afterAll(async () => {
   await engine.close();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -1,15 +1,15 @@
 /** AppSync's HTTP surface: request forms, status codes, error shapes and limits (reference §1). */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import type { RunningEngine } from '../../local/index.js';
 import { post, startTestEngine } from '../support/engine.js';
 
 let engine: RunningEngine;
-before(async () => {
+beforeAll(async () => {
   engine = await startTestEngine({ limits: { maxDepth: 2, maxAliases: 3, maxTokens: 200 }, maxBodyBytes: 4096 });
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 const withKey = () => ({ 'x-api-key': engine.apiKey });
 

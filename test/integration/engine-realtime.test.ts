@@ -2,7 +2,7 @@
  * Real-time through the whole engine (fixture API): a `start` runs the subscription resolver once,
  * mutations publish their selected result, argument and enhanced filters decide who receives it.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { RunningEngine } from '../../local/index.js';
 import { client, startTestEngine } from '../support/engine.js';
@@ -10,11 +10,11 @@ import { connectRealtime } from '../support/realtime.js';
 
 let engine: RunningEngine;
 let gql: ReturnType<typeof client>;
-before(async () => {
+beforeAll(async () => {
   engine = await startTestEngine();
   gql = client(engine, { 'x-api-key': engine.apiKey });
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 const onAddBook = 'subscription S($author: String) { onAddBook(author: $author) { id title author tags } }';
 

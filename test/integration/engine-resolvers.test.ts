@@ -1,5 +1,5 @@
 /** Resolver semantics through GraphQL: errors, pipelines, early returns, ctx.info, data sources (fixture API). */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { RunningEngine } from '../../local/index.js';
 import { client, startTestEngine } from '../support/engine.js';
@@ -7,11 +7,11 @@ import { client, startTestEngine } from '../support/engine.js';
 let engine: RunningEngine;
 let gql: ReturnType<typeof client>;
 const logs: string[] = [];
-before(async () => {
+beforeAll(async () => {
   engine = await startTestEngine({ log: (line) => logs.push(line) });
   gql = client(engine, { 'x-api-key': engine.apiKey });
 });
-after(() => engine.close());
+afterAll(() => engine.close());
 
 describe('error reporting', () => {
   test('util.error nulls the field and reports errorType, data and errorInfo at its path', async () => {

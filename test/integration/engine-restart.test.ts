@@ -1,5 +1,5 @@
 /** State lives in the data directory: data, API key, users and signing key all survive a restart. */
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
