@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import appsync from '@aws-appsync/eslint-plugin';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'cdk.out/**', '**/.turnbase/**', '**/build/**/lambda/**', 'resolvers/_generated/**'] },
+  { ignores: ['**/node_modules/**', 'cdk.out/**', '**/.turnbase/**', '**/build/**/lambda/**', 'resolvers/_generated/**', 'client/generated/**'] },
   { files: ['**/*.ts'], extends: [tseslint.configs.recommended] },
   {
     files: ['**/*.ts'],

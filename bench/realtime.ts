@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { percentile } from './load.js';
+import { CreateGameBriefDocument, LoginDocument, MakeMoveBriefDocument, OnMoveBriefDocument, RegisterDocument, requestData, type TypedDocumentString } from '../client/index.js';
 
 interface Served {
   graphqlUrl: string;
@@ -32,18 +33,18 @@ function rssMiB(pid: number): number {
 }
 
 /** Returns the one root field the operation selects. */
-async function gql<T>(served: Served, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
-  const response = await fetch(served.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return Object.values(body.data)[0];
+async function gql<TResult, TVariables>(served: Served, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, headers: Record<string, string>): Promise<NonNullable<TResult[keyof TResult]>> {
+  const data = await requestData(served.graphqlUrl, document, variables, headers);
+  const [field] = Object.values(data as Record<string, TResult[keyof TResult]>);
+  if (field === null || field === undefined) throw new Error('GraphQL error: no data');
+  return field;
 }
 
 async function signedInPlayer(served: Served, username: string): Promise<string> {
   const password = 'Benchmark1';
   const input = { username, password, email: `${username}@example.com`, phoneNumber: '+15555550199', height: 1, weight: 1 };
-  await gql(served, 'mutation($input: RegisterInput!) { register(input: $input) { username } }', { input }, { 'x-api-key': served.apiKey });
-  const session = await gql<{ idToken: string }>(served, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { idToken } }', { u: username, p: password }, { 'x-api-key': served.apiKey });
+  await gql(served, RegisterDocument, { input }, { 'x-api-key': served.apiKey });
+  const session = await gql(served, LoginDocument, { username, password }, { 'x-api-key': served.apiKey });
   return session.idToken;
 }
 
@@ -63,7 +64,7 @@ function subscribe(served: Served, token: string, gameId: string, onData: () => 
     socket.on('error', reject);
     socket.on('open', () => {
       socket.send(JSON.stringify({ type: 'connection_init' }));
-      const data = JSON.stringify({ query: 'subscription($g: ID!) { onMove(gameId: $g) { gameId version heaps turn } }', variables: { g: gameId } });
+      const data = JSON.stringify({ query: OnMoveBriefDocument.toString(), variables: { gameId } });
       socket.send(JSON.stringify({ id: '1', type: 'start', payload: { data, extensions: { authorization: { Authorization: token, host } } } }));
     });
     socket.on('message', (raw) => {
@@ -118,7 +119,7 @@ export async function benchRealtime(): Promise<{ latency: LatencyRow[]; idle: Id
   try {
     const tokens = { host: await signedInPlayer(served, 'benchhost'), guest: await signedInPlayer(served, 'benchguest') };
     const newGame = async () => {
-      const game = await gql<{ gameId: string }>(served, 'mutation { createGame(opponent: "benchguest", heaps: [20, 20, 20]) { gameId } }', {}, { authorization: tokens.host });
+      const game = await gql(served, CreateGameBriefDocument, { opponent: 'benchguest', heaps: [20, 20, 20] }, { authorization: tokens.host });
       return game.gameId;
     };
 
@@ -138,7 +139,7 @@ export async function benchRealtime(): Promise<{ latency: LatencyRow[]; idle: Id
         pending = count;
         const arrived = new Promise<void>((resolve) => (allArrived = resolve));
         const sent = performance.now();
-        const moved = await gql<{ version: number }>(served, 'mutation($g: ID!, $h: Int!) { makeMove(gameId: $g, heap: $h, count: 1) { gameId version heaps turn } }', { g: gameId, h: (move % 3) + 1 }, { authorization: token });
+        const moved = await gql(served, MakeMoveBriefDocument, { gameId, heap: (move % 3) + 1, count: 1 }, { authorization: token });
         const answered = performance.now();
         await arrived;
         const version = moved.version;

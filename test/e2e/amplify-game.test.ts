@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { RunningEngine } from '../../local/index.js';
 import { startEngine } from '../../local/index.js';
-import { post } from '../support/engine.js';
+import { CreateGameDocument, MakeMoveDocument, OnInviteDocument, OnMoveDocument, RegisterDocument, requestData, type TypedDocumentString } from '../../client/index.js';
 
 type Reply = { id: number; ok: boolean; result?: unknown; error?: unknown };
 type Event = { event: 'next' | 'error'; name: string; value: unknown };
@@ -50,9 +50,13 @@ class Player {
     });
   }
 
-  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const result = (await this.call({ op: 'graphql', query, variables })) as { data: T };
+  async graphql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+    const result = (await this.call({ op: 'graphql', query: document.toString(), variables })) as { data: TResult };
     return result.data;
+  }
+
+  subscribe<TResult, TVariables>(name: string, document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<unknown> {
+    return this.call({ op: 'subscribe', name, query: document.toString(), variables });
   }
 
   /** The next subscription event named `name`, waiting up to 10 s. */
@@ -79,15 +83,13 @@ let engine: RunningEngine;
 const players: Player[] = [];
 
 async function register(username: string, phone: string): Promise<void> {
-  const answer = await post(
+  const { register } = await requestData(
     engine.graphqlUrl,
-    {
-      query: 'mutation R($input: RegisterInput!) { register(input: $input) { username } }',
-      variables: { input: { username, password, email: `${username}@example.com`, phoneNumber: phone, height: 70, weight: 160 } },
-    },
+    RegisterDocument,
+    { input: { username, password, email: `${username}@example.com`, phoneNumber: phone, height: 70, weight: 160 } },
     { 'x-api-key': engine.apiKey },
   );
-  assert.deepEqual(answer.body, { data: { register: { username } } });
+  assert.equal(register?.username, username);
 }
 
 beforeAll(async () => {
@@ -102,9 +104,6 @@ afterAll(async () => {
   await engine.close();
 });
 
-const gameFields = 'gameId player1 player2 heaps status turn winner loser version lastMove { number player heap count heapsAfter } moves { number player heap count heapsAfter }';
-const onMove = `subscription M($gameId: ID!) { onMove(gameId: $gameId) { ${gameFields} } }`;
-
 test('two aws-amplify apps play a whole game and watch each other live', { timeout: 120_000 }, async () => {
   const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((name) => Player.launch(engine, name)));
   players.push(alice, bob, carol);
@@ -114,38 +113,35 @@ test('two aws-amplify apps play a whole game and watch each other live', { timeo
   }
 
   // The invited player learns of the game live; the creator's own invite listener stays quiet.
-  await bob.call({ op: 'subscribe', name: 'invite', query: `subscription { onInvite { ${gameFields} } }` });
-  await carol.call({ op: 'subscribe', name: 'invite', query: `subscription { onInvite { ${gameFields} } }` });
-  const { createGame } = await alice.graphql<{ createGame: { gameId: string; turn: string; heaps: number[] } }>(
-    `mutation { createGame(opponent: "bob") { ${gameFields} } }`,
-  );
+  await bob.subscribe('invite', OnInviteDocument, {});
+  await carol.subscribe('invite', OnInviteDocument, {});
+  const { createGame } = await alice.graphql(CreateGameDocument, { opponent: 'bob' });
+  assert.ok(createGame);
   assert.deepEqual(createGame.heaps, [5, 4, 5]);
   const invite = await bob.nextEvent('invite');
   assert.equal((invite.value as { data: { onInvite: { gameId: string } } }).data.onInvite.gameId, createGame.gameId);
 
   // Only the game's players may watch it.
-  await alice.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } });
-  await bob.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } });
-  await assert.rejects(carol.call({ op: 'subscribe', name: 'moves', query: onMove, variables: { gameId: createGame.gameId } }), /Unauthorized|Not Authorized/);
+  await alice.subscribe('moves', OnMoveDocument, { gameId: createGame.gameId });
+  await bob.subscribe('moves', OnMoveDocument, { gameId: createGame.gameId });
+  await assert.rejects(carol.subscribe('moves', OnMoveDocument, { gameId: createGame.gameId }), /Unauthorized|Not Authorized/);
 
   // Take one object at a time from the first non-empty heap until the game ends.
-  type GameView = { gameId: string; turn: string | null; heaps: number[]; status?: string; winner?: string; loser?: string; lastMove?: unknown };
-  let game: GameView = createGame;
+  let game = createGame;
   const byName = { alice, bob } as Record<string, Player>;
   let moves = 0;
   while (game.turn) {
     const mover = byName[game.turn];
     const watcher = mover === alice ? bob : alice;
     const heap = game.heaps.findIndex((h) => h > 0) + 1;
-    const { makeMove } = await mover.graphql<{ makeMove: GameView }>(
-      `mutation Move($g: ID!, $h: Int!) { makeMove(gameId: $g, heap: $h, count: 1) { ${gameFields} } }`,
-      { g: game.gameId, h: heap },
-    );
+    const { makeMove } = await mover.graphql(MakeMoveDocument, { gameId: game.gameId, heap, count: 1 });
+    assert.ok(makeMove);
     moves += 1;
     const seen = await watcher.nextEvent('moves');
     assert.deepEqual((seen.value as { data: { onMove: unknown } }).data.onMove, makeMove, `move ${moves}: the watcher saw something else`);
     // Enough to redraw the board without the history: the last move and the heaps after it.
-    assert.deepEqual(makeMove.lastMove, { number: moves, player: mover.username, heap, count: 1, heapsAfter: makeMove.heaps });
+    assert.deepEqual(makeMove.lastMove, { number: moves, player: mover.username, heap, count: 1, heapsAfter: makeMove.heaps, at: makeMove.lastMove?.at });
+    assert.deepEqual(makeMove.moves.at(-1), makeMove.lastMove);
     await mover.nextEvent('moves'); // the mover's own subscription also receives it
     game = makeMove;
   }
