@@ -6,18 +6,21 @@
  * - `players`: one item per player, key `username`: profile, inventory (`items` list) and stats
  *   counters. Adding an item or changing stats is one UpdateItem on that item.
  * - `games`: one item per game, key `gameId` (a ULID, so ids sort by creation time). The item holds
- *   both players, the heaps, whose turn it is, the whole move history and a version counter, so a
- *   move is one conditional UpdateItem. `myGames` must find a player's games in either slot, and an
- *   item appears only once per index, so there is one index per slot (`byPlayer1`, `byPlayer2`),
+ *   both players, the heaps, whose turn it is, the whole move history, a version counter and the
+ *   players' phone numbers (copied at creation, so a move never reads the profiles): a move is one
+ *   GetItem and one conditional UpdateItem. `myGames` must find a player's games in either slot, and
+ *   an item appears only once per index, so there is one index per slot (`byPlayer1`, `byPlayer2`),
  *   both sorted by `gameId` (newest first when read backwards). The status filter has its own pair
  *   of indexes keyed by `player1Status` / `player2Status` (`<username>#<status>`), attributes the
- *   same move write updates when the game ends: DynamoDB keeps all four indexes in step with that
- *   one write, so a page filtered by status is exact without a FilterExpression.
+ *   same move write updates when the game ends, so a page filtered by status is exact without a
+ *   FilterExpression. The indexes hold keys only (KEYS_ONLY): their keys never change during a game
+ *   (the status pair changes once, when it ends), so an ordinary move writes no index at all;
+ *   `myGames` reads the page's games by key afterwards (one BatchGetItem).
  */
 import { defineApi, type TableIndex } from './description/types.js';
 
 function byPlayerIndex(partitionKey: string): TableIndex {
-  return { partitionKey: { name: partitionKey, type: 'S' }, sortKey: { name: 'gameId', type: 'S' }, projection: 'ALL' };
+  return { partitionKey: { name: partitionKey, type: 'S' }, sortKey: { name: 'gameId', type: 'S' }, projection: 'KEYS_ONLY' };
 }
 
 export default defineApi({
@@ -85,7 +88,7 @@ export default defineApi({
     },
     notify: {
       entry: 'functions/notify/index.ts',
-      // Phone numbers arrive in the event (read from the profiles by the resolvers): publishing is all it does.
+      // Phone numbers arrive in the event (copied from the profiles onto the game at creation): publishing is all it does.
       environment: {
         TOPIC_ARN: { ref: 'topic.arn', topic: 'gameEvents' },
       },
@@ -97,6 +100,7 @@ export default defineApi({
   // Batch operations name real table names; resolvers find them here (ctx.env).
   environment: {
     PLAYERS_TABLE: { ref: 'table.name', table: 'players' },
+    GAMES_TABLE: { ref: 'table.name', table: 'games' },
   },
   dataSources: {
     players: { type: 'AMAZON_DYNAMODB', table: 'players' },

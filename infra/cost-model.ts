@@ -71,18 +71,33 @@ export interface CostLine {
 }
 
 export interface MoveFacts {
-  /** Indexes of the games table; each holds a copy of the game item, so each move writes it again. */
-  gameIndexes: number;
+  /** Indexes of the games table that project the whole item (ALL): every move rewrites their copy. */
+  copyIndexes: number;
+  /**
+   * Key-only indexes keyed on an attribute the game-ending move changes: their small entry is
+   * deleted and written again once per game. Key-only indexes on keys that never change cost no write.
+   */
+  endKeyIndexes: number;
   notifyMemoryMb: number;
 }
 
+/** Attributes of a game item that change only when the game ends (see api.ts): the status index keys. */
+export const KEYS_CHANGED_AT_GAME_END = ['player1Status', 'player2Status'];
+
 /** Reads what the description says about a move's requests. */
-export function moveFacts(description: ApiDescription, gamesTable = 'games', notifyFunction = 'notify'): MoveFacts {
+export function moveFacts(description: ApiDescription, gamesTable = 'games', notifyFunction = 'notify', keysChangedAtGameEnd = KEYS_CHANGED_AT_GAME_END): MoveFacts {
   const table = description.tables?.[gamesTable];
   if (!table) throw new Error(`the description has no "${gamesTable}" table`);
   const notify = description.functions?.[notifyFunction];
   if (!notify) throw new Error(`the description has no "${notifyFunction}" function`);
-  return { gameIndexes: Object.keys(table.indexes ?? {}).length, notifyMemoryMb: notify.memoryMB ?? LAMBDA_DEFAULTS.memoryMB };
+  const indexes = Object.values(table.indexes ?? {});
+  const keyOnly = indexes.filter((index) => index.projection === 'KEYS_ONLY');
+  const endsGame = (index: (typeof indexes)[number]) => [index.partitionKey, index.sortKey].some((key) => key !== undefined && keysChangedAtGameEnd.includes(key.name));
+  return {
+    copyIndexes: indexes.length - keyOnly.length,
+    endKeyIndexes: keyOnly.filter(endsGame).length,
+    notifyMemoryMb: notify.memoryMB ?? LAMBDA_DEFAULTS.memoryMB,
+  };
 }
 
 export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAULT_ASSUMPTIONS, prices: PriceList = PRICES, moves = 1_000_000): CostLine[] {
@@ -96,16 +111,22 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     price,
     cost: (perMove * moves * price.usd) / price.per,
   });
+  const writes = [
+    line('DynamoDB', `conditional UpdateItem of the ${a.gameItemKb} KB game`, itemWriteUnits, prices.dynamodbWrite),
+    ...(facts.copyIndexes > 0 ? [line('DynamoDB', `copies of the game in ${facts.copyIndexes} indexes (projection ALL)`, itemWriteUnits * facts.copyIndexes, prices.dynamodbWrite)] : []),
+    ...(facts.endKeyIndexes > 0
+      ? [line('DynamoDB', `key-only entries of ${facts.endKeyIndexes} status indexes moved at game end (delete + put / ${a.movesPerGame} moves)`, (facts.endKeyIndexes * 2) / a.movesPerGame, prices.dynamodbWrite)]
+      : []),
+  ];
   return [
     line('AppSync', 'makeMove mutation', 1, prices.appsyncRequest),
     line('AppSync', `onMove delivered to ${a.subscribersPerGame} subscribers`, a.subscribersPerGame, prices.appsyncRealtimeMessage),
     line('AppSync', `${a.subscribersPerGame} connections × ${a.secondsBetweenMoves} s between moves`, (a.subscribersPerGame * a.secondsBetweenMoves) / 60, prices.appsyncConnectionMinute),
     line('DynamoDB', 'load the game (consistent GetItem)', itemReadUnits, prices.dynamodbRead),
-    // Two small profile items, eventually consistent: half a unit each.
-    line('DynamoDB', "the players' phone numbers (BatchGetItem of 2 profiles)", 1, prices.dynamodbRead),
-    line('DynamoDB', `conditional UpdateItem of the game + its ${facts.gameIndexes} index copies`, itemWriteUnits * (1 + facts.gameIndexes), prices.dynamodbWrite),
+    ...writes,
     line('DynamoDB', `players' stats at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
-    line('Lambda', 'notify invocation', 1, prices.lambdaRequest),
+    // Asynchronous (Event) invocation: billed like any other, but nobody waits for it.
+    line('Lambda', 'notify invocation (asynchronous)', 1, prices.lambdaRequest),
     line('Lambda', `notify ${a.notifyMs} ms × ${facts.notifyMemoryMb} MB`, (a.notifyMs / 1000) * (facts.notifyMemoryMb / 1024), prices.lambdaArmGbSecond),
     line('SNS', 'publish to the game-events topic', 1, prices.snsPublish),
     line('SNS', 'SMS to the opponent', 1, prices.sms),
@@ -128,6 +149,11 @@ function unitPrice(price: UnitPrice): string {
   if (price.per === 1) return `$${price.usd} per ${price.unit}`;
   const per = price.per === 1_000_000 ? '1M' : price.per.toLocaleString('en-US');
   return `$${price.usd} per ${per} ${price.unit}`;
+}
+
+/** DynamoDB write request units one move costs on average. */
+export function writeUnitsPerMove(lines: CostLine[]): number {
+  return lines.filter((l) => l.price.unit === PRICES.dynamodbWrite.unit).reduce((sum, l) => sum + l.perMove, 0);
 }
 
 export function totals(lines: CostLine[]): { total: number; withoutSms: number } {

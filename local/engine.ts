@@ -16,7 +16,7 @@ import { createUserPoolVerifier } from './auth/jwt.js';
 import { createCognitoStandIn } from './cognito/index.js';
 import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
-import { createLambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
+import { createLambdaDataSource, type LambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
 import { createNoneDataSource } from './datasources/none.js';
 import { createDynamoClient } from './dynamodb/client.js';
 import { startEmbeddedDynamo } from './dynamodb/embedded.js';
@@ -74,6 +74,8 @@ export interface RunningEngine {
   tableNames: Record<string, string>;
   dynamodbEndpoint: string;
   amplifyOutputs: Record<string, unknown>;
+  /** Resolves once every asynchronous (Event) Lambda invocation started so far has finished. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -204,12 +206,19 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     }
 
     const dataSources = new Map<string, DataSource>();
+    const lambdaSources: LambdaDataSource[] = [];
+    const settled = async () => {
+      await Promise.all(lambdaSources.map((source) => source.settled()));
+    };
+    cleanups.unshift(settled);
     for (const [name, ds] of Object.entries(description.dataSources)) {
       if (ds.type === 'NONE') dataSources.set(name, createNoneDataSource());
       if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ client, tableName: tableNames[ds.table] }));
       if (ds.type === 'AWS_LAMBDA') {
         const fn = description.functions![ds.function];
-        dataSources.set(name, createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log }));
+        const source = createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });
+        lambdaSources.push(source);
+        dataSources.set(name, source);
       }
     }
 
@@ -261,6 +270,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       tableNames,
       dynamodbEndpoint,
       amplifyOutputs: outputs,
+      settled,
       async close() {
         for (const cleanup of cleanups) await cleanup();
       },

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadApi } from '../description/load.js';
-import { DEFAULT_ASSUMPTIONS, estimate, markdownTable, moveFacts, PRICES } from '../infra/cost-model.js';
+import { DEFAULT_ASSUMPTIONS, estimate, markdownTable, moveFacts, PRICES, writeUnitsPerMove } from '../infra/cost-model.js';
 
 const { values: args } = parseArgs({ options: { api: { type: 'string', default: 'api.ts' }, moves: { type: 'string', default: '1000000' } } });
 const moves = Number(args.moves);
@@ -16,11 +16,15 @@ if (!Number.isInteger(moves) || moves <= 0) {
 
 const api = await loadApi(args.api);
 const facts = moveFacts(api.description);
-console.log(markdownTable(estimate(facts, DEFAULT_ASSUMPTIONS, PRICES, moves), moves));
+const lines = estimate(facts, DEFAULT_ASSUMPTIONS, PRICES, moves);
+console.log(markdownTable(lines, moves));
+console.log('');
+console.log(`DynamoDB write units per move: ${Number(writeUnitsPerMove(lines).toFixed(3))}.`);
 console.log('');
 console.log(
   `Assumptions: ${DEFAULT_ASSUMPTIONS.subscribersPerGame} subscribers per game, a move every ${DEFAULT_ASSUMPTIONS.secondsBetweenMoves} s, ` +
-    `a ${DEFAULT_ASSUMPTIONS.gameItemKb} KB game item copied into ${facts.gameIndexes} indexes, ${DEFAULT_ASSUMPTIONS.movesPerGame} moves per game, ` +
+    `a ${DEFAULT_ASSUMPTIONS.gameItemKb} KB game item, ${facts.copyIndexes} indexes holding a copy of it and ${facts.endKeyIndexes} key-only indexes whose key changes when a game ends, ` +
+    `${DEFAULT_ASSUMPTIONS.movesPerGame} moves per game, ` +
     `notify runs ${DEFAULT_ASSUMPTIONS.notifyMs} ms at ${facts.notifyMemoryMb} MB. Prices are assumed us-east-1 list prices without free tiers; ` +
     'Cognito (billed per monthly active user), storage and backups are not per-move costs and are left out.',
 );

@@ -43,16 +43,32 @@ async function call(fn: LambdaFunction, payload: unknown): Promise<DataSourceOut
   }
 }
 
-export function createLambdaDataSource(fn: LambdaFunction): DataSource {
+export interface LambdaDataSource extends DataSource {
+  /** Resolves once every asynchronous (Event) invocation started so far has finished. */
+  settled(): Promise<void>;
+}
+
+export function createLambdaDataSource(fn: LambdaFunction): LambdaDataSource {
+  const running = new Set<Promise<void>>();
   return {
+    async settled() {
+      while (running.size > 0) await Promise.all(running);
+    },
     async invoke(request) {
       const { operation, payload, invocationType } = (request ?? {}) as { operation?: string; payload?: unknown; invocationType?: string };
       if (operation !== 'Invoke' && operation !== 'BatchInvoke') {
         return { result: null, error: { type: 'Lambda:InvalidRequest', message: `Unsupported Lambda operation "${String(operation)}": use Invoke or BatchInvoke.` } };
       }
       if (invocationType === 'Event') {
-        // Fire and forget: the resolver gets no result, and a failure only reaches the log, as in AWS.
-        void call(fn, payload).then((outcome) => outcome.error && fn.log?.(`${fn.name}: asynchronous invocation failed: ${outcome.error.message}`));
+        // Fire and forget: the resolver gets no result, the function starts only after the caller has
+        // moved on (as Lambda queues the event), and a failure only reaches the log, as in AWS.
+        const run = new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => call(fn, payload))
+          .then((outcome) => {
+            if (outcome.error) fn.log?.(`${fn.name}: asynchronous invocation failed: ${outcome.error.message}`);
+          })
+          .finally(() => running.delete(run));
+        running.add(run);
         return { result: null };
       }
       if (operation === 'BatchInvoke') {

@@ -1,6 +1,7 @@
 /**
  * Both players must be registered: the opponent, and the caller too (a login made directly through
- * Cognito has no profile). Their phone numbers, read on the way, go to the invite notification.
+ * Cognito has no profile). Their phone numbers, read on the way, are stored on the game, so its
+ * notifications never read the profiles again.
  */
 import type { Context } from '@aws-appsync/utils';
 import { batchGet } from '@aws-appsync/utils/dynamodb';
@@ -20,6 +21,6 @@ export function response(ctx: Context<MutationCreateGameArgs>) {
   const [me, opponent] = ctx.result.data[ctx.env.PLAYERS_TABLE] as Array<{ username: string; phoneNumber?: string } | null>;
   if (!me) return fail('UserNotFound', 'Your sign-in has no player profile yet; register to play.');
   if (!opponent) return fail('UserNotFound', `There is no player named "${game.player2}".`);
-  ctx.stash.phones = { [me.username]: me.phoneNumber ?? null, [opponent.username]: opponent.phoneNumber ?? null };
+  game.phones = { [me.username]: me.phoneNumber ?? null, [opponent.username]: opponent.phoneNumber ?? null };
   return null;
 }

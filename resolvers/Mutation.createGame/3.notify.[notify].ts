@@ -1,11 +1,11 @@
 /** Invites the opponent (GAME_INVITE); a failed notification does not undo the game. */
 import type { Context } from '@aws-appsync/utils';
 import type { MutationCreateGameArgs } from '../_generated/schema.js';
-import { ignoreNotifyFailure, inviteEvents, invokeNotify, type Phones } from '../_lib/notifications.js';
+import { ignoreNotifyFailure, inviteEvents, invokeNotify } from '../_lib/notifications.js';
 import type { GameRecord } from '../_lib/records.js';
 
 export function request(ctx: Context<MutationCreateGameArgs>) {
-  return invokeNotify(inviteEvents(ctx.stash.game as GameRecord, (ctx.stash.phones ?? {}) as Phones));
+  return invokeNotify(inviteEvents(ctx.stash.game as GameRecord));
 }
 
 export function response(ctx: Context<MutationCreateGameArgs>) {

@@ -1,6 +1,7 @@
 /**
- * myGames: the caller's games, newest first. Two Query calls on indexes (one per player slot),
- * merged; never a Scan. The nextToken is the last gameId shown, base64-encoded.
+ * myGames: the caller's games, newest first. Two Query calls on key-only indexes (one per player
+ * slot), merged, then the page's games read by key; never a Scan. The nextToken is the last gameId
+ * shown, base64-encoded.
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { GameConnection, QueryMyGamesArgs } from '../_generated/schema.js';
@@ -8,7 +9,7 @@ import { fail } from '../_lib/errors.js';
 import { toGame } from '../_lib/games.js';
 import type { MyGamesQuery } from '../_lib/gameIndex.js';
 import { callerUsername } from '../_lib/identity.js';
-import { mergeNewestFirst, type IndexSlice } from '../_lib/pagination.js';
+import type { Page } from '../_lib/pagination.js';
 import type { GameRecord } from '../_lib/records.js';
 
 const DEFAULT_LIMIT = 20;
@@ -31,10 +32,10 @@ export function request(ctx: Context<QueryMyGamesArgs>) {
 }
 
 export function response(ctx: Context<QueryMyGamesArgs>): GameConnection {
-  const query = ctx.stash.query as MyGamesQuery;
-  const page = mergeNewestFirst(ctx.stash.asPlayer1 as IndexSlice<GameRecord>, ctx.stash.asPlayer2 as IndexSlice<GameRecord>, query.limit);
+  const page = ctx.stash.page as Page<{ gameId: string }>;
+  const games = ctx.prev.result as GameRecord[];
   return {
-    items: page.items.map((game) => toGame(game)),
+    items: games.map((game) => toGame(game)),
     nextToken: page.cursor === null ? null : util.base64Encode(page.cursor),
   };
 }

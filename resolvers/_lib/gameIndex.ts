@@ -1,6 +1,5 @@
 /** One page of the caller's games from one player-slot index (see api.ts and _lib/pagination.ts). */
 import { util, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
-import type { GameRecord } from './records.js';
 import type { IndexSlice } from './pagination.js';
 import { statusKey } from './games.js';
 import { fail } from './errors.js';
@@ -33,8 +32,8 @@ export function queryPlayerSlot(slot: 1 | 2, query: MyGamesQuery): DynamoDBQuery
   };
 }
 
-export function sliceFrom(ctx: Context): IndexSlice<GameRecord> {
+export function sliceFrom(ctx: Context): IndexSlice<{ gameId: string }> {
   if (ctx.error) return fail('InternalFailure', 'Could not list your games; please try again.');
-  const result = ctx.result as { items?: GameRecord[]; nextToken?: string | null } | null;
+  const result = ctx.result as { items?: Array<{ gameId: string }>; nextToken?: string | null } | null;
   return { items: result?.items ?? [], more: Boolean(result?.nextToken) };
 }

@@ -6,10 +6,8 @@ import type { Context, LambdaRequest } from '@aws-appsync/utils';
 import type { GameEvent, NotifyEvent } from '../../functions/notify/protocol.js';
 import type { GameRecord } from './records.js';
 
-/** Phone numbers by username, as the loadContacts step found them. */
-export type Phones = Record<string, string | null>;
-
-function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord, phones: Phones): GameEvent {
+function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord): GameEvent {
+  const phones = game.phones ?? {};
   return {
     type,
     recipient,
@@ -23,27 +21,27 @@ function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord, 
   };
 }
 
-export function inviteEvents(game: GameRecord, phones: Phones): GameEvent[] {
-  return [eventFor('GAME_INVITE', game.player2, game, phones)];
+export function inviteEvents(game: GameRecord): GameEvent[] {
+  return [eventFor('GAME_INVITE', game.player2, game)];
 }
 
 /** After a move or a resignation: whose turn it is, or that the game is over. */
-export function progressEvents(game: GameRecord, phones: Phones): GameEvent[] {
-  if (game.status === 'FINISHED') return [eventFor('GAME_OVER', game.player1, game, phones), eventFor('GAME_OVER', game.player2, game, phones)];
-  return game.turn ? [eventFor('YOUR_TURN', game.turn, game, phones)] : [];
+export function progressEvents(game: GameRecord): GameEvent[] {
+  if (game.status === 'FINISHED') return [eventFor('GAME_OVER', game.player1, game), eventFor('GAME_OVER', game.player2, game)];
+  return game.turn ? [eventFor('YOUR_TURN', game.turn, game)] : [];
 }
 
 /**
- * RequestResponse rather than Event: the notify function never throws (it logs failures), so
- * waiting costs one SMS round trip but gives players and tests a notification that has been sent
- * by the time the mutation answers.
+ * Event (asynchronous) rather than RequestResponse: the player's answer does not wait for the SMS
+ * round trip. The function never throws (it logs failures), so there is no result to wait for;
+ * AppSync only reports whether Lambda accepted the invocation.
  */
 export function invokeNotify(events: GameEvent[]): LambdaRequest {
   const payload: NotifyEvent = { events };
-  return { operation: 'Invoke', invocationType: 'RequestResponse', payload };
+  return { operation: 'Invoke', invocationType: 'Event', payload };
 }
 
-/** The response of a notify step: log a failure, never raise it. */
+/** The response of a notify step: log a refused invocation, never raise it. */
 export function ignoreNotifyFailure(ctx: Context): void {
   if (ctx.error) console.error('notification failed; the game is unaffected', ctx.error.type, ctx.error.message);
 }

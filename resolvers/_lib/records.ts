@@ -41,6 +41,8 @@ export interface GameRecord {
   endReason: EndReason | null;
   moves: MoveRecord[];
   lastMove?: MoveRecord;
+  /** Phone numbers by username, copied from the profiles at creation for notifications (null: none). */
+  phones?: Record<string, string | null>;
   version: number;
   createdAt: string;
   updatedAt: string;

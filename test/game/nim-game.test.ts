@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
+import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { RunningEngine } from '../../local/index.js';
+import { createDynamoClient } from '../../local/dynamodb/client.js';
 import { suggestMove } from '../../game/nim.js';
 import {
   CREATE_GAME,
@@ -291,6 +293,44 @@ describe('notifications', () => {
   });
 });
 
+describe('what a move reads', () => {
+  test('a move needs only the game: the phone numbers were copied onto it when it was created', async () => {
+    const a = await registerPlayer(engine, uniqueName('copied'));
+    const b = await registerPlayer(engine, uniqueName('gone'));
+    const game = await createGame(a, b.username);
+    // Remove both profiles behind the API's back: a move that read them would find no phone number.
+    const store = createDynamoClient(engine.dynamodbEndpoint);
+    try {
+      for (const player of [a, b]) await store.send(new DeleteItemCommand({ TableName: engine.tableNames.players, Key: { username: { S: player.username } } }));
+    } finally {
+      store.destroy();
+    }
+    const moved = await move(b, game.gameId, 1, 1);
+    assert.equal(moved.body.errors, undefined, JSON.stringify(moved.body.errors));
+    const sms = (await readOutbox(engine, a.phoneNumber)).filter((m) => m.message.includes(game.gameId) && m.message.startsWith('Your move'));
+    assert.equal(sms.length, 1);
+  });
+
+  test('the game indexes hold keys only, so a move that does not end the game writes none of them', async () => {
+    const a = await registerPlayer(engine, uniqueName('keys'));
+    const b = await registerPlayer(engine, uniqueName('only'));
+    const game = await createGame(a, b.username);
+    await move(b, game.gameId, 1, 1);
+    const store = createDynamoClient(engine.dynamodbEndpoint);
+    try {
+      for (const [index, key, value] of [['byPlayer2', 'player2', b.username], ['byPlayer1Status', 'player1Status', `${a.username}#IN_PROGRESS`]]) {
+        const page = await store.send(
+          new QueryCommand({ TableName: engine.tableNames.games, IndexName: index, KeyConditionExpression: '#k = :v', ExpressionAttributeNames: { '#k': key }, ExpressionAttributeValues: { ':v': { S: value } } }),
+        );
+        assert.equal(page.Items?.length, 1, index);
+        assert.deepEqual(Object.keys(page.Items![0]).sort(), ['gameId', key].sort(), index);
+      }
+    } finally {
+      store.destroy();
+    }
+  });
+});
+
 describe('a failed notification', () => {
   test('never fails or undoes the move', async () => {
     const a = await registerPlayer(engine, uniqueName('noisy'));
@@ -303,6 +343,8 @@ describe('a failed notification', () => {
       const moved = await move(b, game.gameId, 1, 1);
       assert.equal(moved.body.errors, undefined, JSON.stringify(moved.body.errors));
       assert.deepEqual((moved.body.data?.makeMove as GameView).heaps, [4, 4, 5]);
+      // The notification is sent asynchronously, after the answer: it must run under the wrong topic.
+      await engine.settled();
     } finally {
       process.env.TOPIC_ARN = savedTopic;
     }

@@ -65,7 +65,9 @@ export async function registerPlayer(engine: RunningEngine, username: string, ex
   return { username, password, phoneNumber, email, ...session, gql: client(engine, { authorization: session.idToken }) };
 }
 
+/** Notifications are sent asynchronously (Lambda Event invocations): wait for them before reading. */
 export async function readOutbox(engine: RunningEngine, recipient: string): Promise<OutboxEntry[]> {
+  await engine.settled();
   const response = await fetch(`${engine.outboxUrl}?recipient=${encodeURIComponent(recipient)}`);
   return (await response.json()) as OutboxEntry[];
 }

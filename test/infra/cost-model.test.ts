@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadApi } from '../../description/load.js';
 import { LAMBDA_DEFAULTS } from '../../infra/defaults.js';
-import { DEFAULT_ASSUMPTIONS, estimate, markdownTable, moveFacts, PRICES, totals, type CostLine } from '../../infra/cost-model.js';
+import { DEFAULT_ASSUMPTIONS, estimate, markdownTable, moveFacts, PRICES, totals, writeUnitsPerMove, type CostLine } from '../../infra/cost-model.js';
 
 const fixturePath = join(import.meta.dirname, 'fixture', 'api.ts');
 
@@ -16,34 +16,48 @@ function lineFor(lines: CostLine[], pattern: RegExp): CostLine {
 describe('cost model', () => {
   test('reads the game indexes and the notify memory from the description', async () => {
     const api = await loadApi(fixturePath);
-    assert.deepEqual(moveFacts(api.description), { gameIndexes: 2, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB });
+    // The fixture's games table has one ALL index and one KEYS_ONLY index keyed on `status`.
+    assert.deepEqual(moveFacts(api.description), { copyIndexes: 1, endKeyIndexes: 0, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB });
+    assert.deepEqual(moveFacts(api.description, 'games', 'notify', ['status']), { copyIndexes: 1, endKeyIndexes: 1, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB });
     assert.throws(() => moveFacts(api.description, 'scores'), /no "scores" table/);
   });
 
+  test("the project's own API: at most 3 write units per move, and cheaper than the $21.91 of every index holding a copy", async () => {
+    const api = await loadApi(join(import.meta.dirname, '..', '..', 'api.ts'));
+    const facts = moveFacts(api.description);
+    assert.deepEqual({ copyIndexes: facts.copyIndexes, endKeyIndexes: facts.endKeyIndexes }, { copyIndexes: 0, endKeyIndexes: 2 });
+    const lines = estimate(facts);
+    assert.ok(writeUnitsPerMove(lines) <= 3, `write units per move: ${writeUnitsPerMove(lines)}`);
+    const copied = estimate({ ...facts, copyIndexes: 4, endKeyIndexes: 0 });
+    assert.ok(totals(lines).withoutSms < totals(copied).withoutSms);
+  });
+
   test('each line costs quantity × moves × unit price', () => {
-    const lines = estimate({ gameIndexes: 4, notifyMemoryMb: 256 });
+    const lines = estimate({ copyIndexes: 4, endKeyIndexes: 0, notifyMemoryMb: 256 });
     for (const l of lines) assert.ok(Math.abs(l.cost - (l.perMove * 1_000_000 * l.price.usd) / l.price.per) < 1e-9, l.what);
     assert.equal(lineFor(lines, /makeMove mutation/).cost, 4);
     assert.equal(lineFor(lines, /SMS/).cost, 1_000_000 * PRICES.sms.usd);
   });
 
-  test('every index of the games table adds a copy of the item to each move write', () => {
-    const writes = (gameIndexes: number) => lineFor(estimate({ gameIndexes, notifyMemoryMb: 256 }), /UpdateItem/).perMove;
+  test('an index holding the whole item adds a copy to each move write; a key-only index only moves its entry at game end', () => {
     const perItem = Math.ceil(DEFAULT_ASSUMPTIONS.gameItemKb);
-    assert.equal(writes(0), perItem);
-    assert.equal(writes(4), perItem * 5);
+    const units = (copyIndexes: number, endKeyIndexes: number) => writeUnitsPerMove(estimate({ copyIndexes, endKeyIndexes, notifyMemoryMb: 256 }));
+    const stats = 2 / DEFAULT_ASSUMPTIONS.movesPerGame;
+    assert.equal(units(0, 0), perItem + stats);
+    assert.equal(units(4, 0), perItem * 5 + stats);
+    assert.equal(units(0, 2), perItem + (2 * 2) / DEFAULT_ASSUMPTIONS.movesPerGame + stats);
   });
 
   test('Lambda duration cost follows the memory, real-time messages follow the subscribers', () => {
-    const small = lineFor(estimate({ gameIndexes: 0, notifyMemoryMb: 128 }), /notify \d+ ms/).cost;
-    const large = lineFor(estimate({ gameIndexes: 0, notifyMemoryMb: 512 }), /notify \d+ ms/).cost;
+    const small = lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 128 }), /notify \d+ ms/).cost;
+    const large = lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 512 }), /notify \d+ ms/).cost;
     assert.ok(Math.abs(large - 4 * small) < 1e-9);
-    const three = estimate({ gameIndexes: 0, notifyMemoryMb: 128 }, { ...DEFAULT_ASSUMPTIONS, subscribersPerGame: 3 });
+    const three = estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 128 }, { ...DEFAULT_ASSUMPTIONS, subscribersPerGame: 3 });
     assert.equal(lineFor(three, /onMove delivered/).perMove, 3);
   });
 
   test('the table lists every line with its unit price and the totals', () => {
-    const lines = estimate({ gameIndexes: 4, notifyMemoryMb: 256 });
+    const lines = estimate({ copyIndexes: 4, endKeyIndexes: 0, notifyMemoryMb: 256 });
     const table = markdownTable(lines).split('\n');
     assert.equal(table.length, lines.length + 4);
     assert.match(table[0], /Unit price \(assumed, us-east-1\)/);
