@@ -15,7 +15,14 @@ export class AuthError extends Error {
   readonly errorType = 'UnauthorizedException';
   readonly statusCode = 401;
 
-  constructor(message: string) {
+  /**
+   * @param reason what exactly was wrong, for the engine's log only: the caller gets AppSync's
+   * deliberately vague message, the developer reading the log needs the cause.
+   */
+  constructor(
+    message: string,
+    readonly reason: string = message,
+  ) {
     super(message);
     this.name = 'AuthError';
   }

@@ -37,13 +37,14 @@ export function createUserPoolVerifier(options: UserPoolVerifierOptions): UserPo
   const clientIds = new Set(options.clientIds);
 
   async function verify(token: string, sourceIp: string[]): Promise<CognitoIdentity> {
-    if (typeof token !== 'string' || token.trim() === '') throw new AuthError(AUTH_MESSAGES.noHeader);
+    if (typeof token !== 'string' || token.trim() === '') throw new AuthError(AUTH_MESSAGES.noHeader, 'the Authorization header is empty');
+    if (/^bearer\s/i.test(token)) throw new AuthError(AUTH_MESSAGES.unparseable, 'the Authorization header starts with "Bearer ": send the raw token');
     // AppSync wants the raw JWT in `Authorization` (reference §1.2). We do not strip a `Bearer ` prefix: such a
     // header is not a JWT, so it fails like any other unparseable token. [U] real AppSync's exact answer to a
     // Bearer-prefixed token is unconfirmed; rejecting is the safe choice and keeps clients honest.
     assertParseable(token);
     const header = decodeProtectedHeader(token);
-    if (header.alg !== 'RS256') throw new AuthError(AUTH_MESSAGES.notAuthorized);
+    if (header.alg !== 'RS256') throw new AuthError(AUTH_MESSAGES.notAuthorized, `the token is signed with ${String(header.alg)}, not RS256`);
 
     let payload: JWTPayload;
     try {
@@ -54,8 +55,8 @@ export function createUserPoolVerifier(options: UserPoolVerifierOptions): UserPo
       }));
     } catch (error) {
       // jose checks the signature before the claims, so a forged token never reaches the "expired" answer.
-      if (error instanceof errors.JWTExpired) throw new AuthError(AUTH_MESSAGES.expired);
-      throw new AuthError(AUTH_MESSAGES.notAuthorized);
+      if (error instanceof errors.JWTExpired) throw new AuthError(AUTH_MESSAGES.expired, `the token expired at ${expiry(token)}`);
+      throw new AuthError(AUTH_MESSAGES.notAuthorized, verifyFailure(error, options.issuer));
     }
     return identityFrom(payload, clientIds, options.issuer, sourceIp);
   }
@@ -68,8 +69,24 @@ function assertParseable(token: string): void {
     decodeProtectedHeader(token);
     decodeJwt(token);
   } catch {
-    throw new AuthError(AUTH_MESSAGES.unparseable);
+    throw new AuthError(AUTH_MESSAGES.unparseable, 'the Authorization header is not a JWT');
   }
+}
+
+function expiry(token: string): string {
+  const { exp } = decodeJwt(token);
+  return typeof exp === 'number' ? new Date(exp * 1000).toISOString() : 'an unknown time';
+}
+
+/** Why jose refused a token, in words that point at the fix. */
+function verifyFailure(error: unknown, issuer: string): string {
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "the token's signature does not match the user pool's keys";
+  if (error instanceof errors.JWKSNoMatchingKey) return "the token is signed with a key the user pool does not publish (another pool, or an engine's earlier signing key)";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return `the token's issuer is not this user pool (${issuer})`;
+    return `the token's ${error.claim} claim is refused: ${error.reason}`;
+  }
+  return `the token is refused: ${(error as Error).message}`;
 }
 
 function identityFrom(payload: JWTPayload, clientIds: Set<string>, issuer: string, sourceIp: string[]): CognitoIdentity {
@@ -77,18 +94,18 @@ function identityFrom(payload: JWTPayload, clientIds: Set<string>, issuer: strin
   if (payload.token_use === 'id') {
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     if (!audiences.some((aud) => typeof aud === 'string' && clientIds.has(aud))) {
-      throw new AuthError(AUTH_MESSAGES.notAuthorized);
+      throw new AuthError(AUTH_MESSAGES.notAuthorized, `the id token is for another app client (aud ${audiences.join(',')})`);
     }
     username = payload['cognito:username'];
   } else if (payload.token_use === 'access') {
     if (typeof payload.client_id !== 'string' || !clientIds.has(payload.client_id)) {
-      throw new AuthError(AUTH_MESSAGES.notAuthorized);
+      throw new AuthError(AUTH_MESSAGES.notAuthorized, `the access token is for another app client (client_id ${String(payload.client_id)})`);
     }
     username = payload.username;
   } else {
-    throw new AuthError(AUTH_MESSAGES.notAuthorized);
+    throw new AuthError(AUTH_MESSAGES.notAuthorized, `the token's token_use is ${JSON.stringify(payload.token_use)}, neither "id" nor "access"`);
   }
-  if (typeof username !== 'string' || typeof payload.sub !== 'string') throw new AuthError(AUTH_MESSAGES.notAuthorized);
+  if (typeof username !== 'string' || typeof payload.sub !== 'string') throw new AuthError(AUTH_MESSAGES.notAuthorized, 'the token names no user (username or sub missing)');
 
   const groups = payload['cognito:groups'];
   return {

@@ -16,7 +16,8 @@ export interface TokenVerifier {
 }
 
 export type Caller = { mode: AuthMode; identity: Identity };
-export type Authentication = { ok: true; caller: Caller } | { ok: false; message: string };
+/** A refusal carries AppSync's message for the caller and the exact reason for the engine's log. */
+export type Authentication = { ok: true; caller: Caller } | { ok: false; message: string; reason: string };
 
 export const authTypeNames: Record<AuthMode, AuthTypeName> = {
   API_KEY: 'API Key Authorization',
@@ -47,16 +48,24 @@ export class RequestAuthenticator {
       try {
         return { ok: true, caller: { mode: 'AMAZON_COGNITO_USER_POOLS', identity: await this.tokens.verify(token, sourceIp) } };
       } catch (error) {
-        return { ok: false, message: (error as Error).message || NOT_AUTHORIZED };
+        const { message, reason } = error as Error & { reason?: string };
+        return { ok: false, message: message || NOT_AUTHORIZED, reason: reason ?? message };
       }
     }
     if (apiKey !== undefined && this.modes.has('API_KEY') && this.apiKeys) {
       const state = this.apiKeys.check(apiKey);
       if (state === 'ok') return { ok: true, caller: { mode: 'API_KEY', identity: null } };
-      return { ok: false, message: state === 'expired' ? 'API key has expired.' : NOT_AUTHORIZED };
+      if (state === 'expired') return { ok: false, message: 'API key has expired.', reason: 'the API key has expired' };
+      return { ok: false, message: NOT_AUTHORIZED, reason: 'unknown API key (a key from another engine, or from before a --memory restart?)' };
     }
-    if (token === undefined && apiKey === undefined) return { ok: false, message: AUTH_MESSAGES.noHeader };
-    return { ok: false, message: NOT_AUTHORIZED };
+    if (token === undefined && apiKey === undefined) return { ok: false, message: AUTH_MESSAGES.noHeader, reason: 'no Authorization or x-api-key header' };
+    return { ok: false, message: NOT_AUTHORIZED, reason: this.unacceptedReason(token, apiKey) };
+  }
+
+  private unacceptedReason(token: string | undefined, apiKey: string | undefined): string {
+    if (token === '') return 'the Authorization header is empty';
+    if (apiKey !== undefined && !this.modes.has('API_KEY')) return 'an x-api-key header, but this API takes no API keys';
+    return 'an Authorization header, but this API takes no user-pool tokens';
   }
 }
 

@@ -82,6 +82,8 @@ export interface OperationResult {
   body: { data?: Record<string, unknown> | null; errors?: GraphQLErrorEntry[] };
   /** Set on 401: the body is AppSync's UnauthorizedException. */
   errorType?: string;
+  /** Set on 401: what exactly was wrong with the credentials (for the log, never the caller). */
+  authReason?: string;
   operationName: string | null;
   operationType: string | null;
   resolvers: ResolverTiming[];
@@ -193,7 +195,7 @@ export class Executor {
     const base = { operationName: incoming.operationName ?? null, operationType: null, resolvers: [], logs: [] };
     const auth = await this.authenticate(incoming.headers, incoming.sourceIp);
     if (!auth.ok) {
-      return { ...base, status: 401, errorType: 'UnauthorizedException', body: { errors: [{ errorType: 'UnauthorizedException', message: auth.message }] } };
+      return { ...base, status: 401, errorType: 'UnauthorizedException', authReason: auth.reason, body: { errors: [{ errorType: 'UnauthorizedException', message: auth.message }] } };
     }
     const parsed = this.parse(incoming.query, incoming.operationName);
     if (!parsed.ok) return { ...base, status: 200, body: { data: null, errors: parsed.errors } };

@@ -127,7 +127,8 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
   const request = graphqlBody(req, url, body);
   if ('error' in request) {
     sendError(res, 400, 'MalformedHttpRequestException', request.error);
-    if (app.requestLog) app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [] }, false));
+    const body = { errors: [{ errorType: 'MalformedHttpRequestException', message: request.error }] };
+    if (app.requestLog) app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [], body }, false));
     return;
   }
   const result: OperationResult = await app.executor.executeOperation({ ...request, headers: headerMap(req), sourceIp: sourceIps(req) });

@@ -21,10 +21,11 @@ let idToken: string;
 let accessToken: string;
 let readerSub: string;
 let poolKey: { kid: string; privateKey: KeyObject };
+const logs: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'turnbase-auth-'));
-  engine = await startTestEngine({ dataDir });
+  engine = await startTestEngine({ dataDir, log: (line) => logs.push(line) });
   const pool = engine.userPool!;
   const cognito = new CognitoIdentityProviderClient({ endpoint: pool.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const signedUp = await cognito.send(new SignUpCommand({ ClientId: pool.clientId, Username: 'reader', Password: 'Readbooks1', UserAttributes: [{ Name: 'email', Value: 'reader@example.com' }] }));
@@ -97,26 +98,48 @@ describe('valid user-pool tokens', () => {
   });
 });
 
-describe('bad tokens answer 401 UnauthorizedException', () => {
+/** The request log line of the last 401, whose `reason` tells the developer what the caller did wrong. */
+function last401(): Record<string, unknown> {
+  const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.status === 401).at(-1);
+  assert.ok(line, 'no log line for the 401');
+  return line;
+}
+
+describe('bad tokens answer 401 UnauthorizedException, and the log says why', () => {
   const header = (object: unknown) => Buffer.from(JSON.stringify(object)).toString('base64url');
-  const bad: Array<[string, () => Promise<string>]> = [
-    ['garbage', async () => 'not-a-jwt'],
-    ['alg none', async () => `${header({ alg: 'none', typ: 'JWT' })}.${header(claims())}.`],
-    ['a forged signature (another key, same kid)', async () => mint(claims(), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)],
-    ['an expired token', async () => mint(claims({ exp: Math.floor(Date.now() / 1000) - 60 }))],
-    ['a wrong issuer', async () => mint(claims({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other' }))],
-    ['a wrong client (id token aud)', async () => mint(claims({ aud: 'someoneelsesclient' }))],
-    ['a wrong client (access token client_id)', async () => mint(claims({ aud: undefined, token_use: 'access', client_id: 'someoneelsesclient', username: 'minted' }))],
-    ['a token_use that is neither id nor access', async () => mint(claims({ token_use: 'refresh' }))],
-    ['a Bearer prefix (AppSync takes the raw JWT)', async () => `Bearer ${idToken}`],
+  const bad: Array<[string, () => Promise<string>, RegExp]> = [
+    ['garbage', async () => 'not-a-jwt', /not a JWT/],
+    ['alg none', async () => `${header({ alg: 'none', typ: 'JWT' })}.${header(claims())}.`, /signed with none, not RS256/],
+    ['a forged signature (another key, same kid)', async () => mint(claims(), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey), /signature does not match/],
+    ['an expired token', async () => mint(claims({ exp: Math.floor(Date.now() / 1000) - 60 })), /token expired at \d{4}-/],
+    ['a wrong issuer', async () => mint(claims({ iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other' })), /issuer is not this user pool/],
+    ['a wrong client (id token aud)', async () => mint(claims({ aud: 'someoneelsesclient' })), /id token is for another app client \(aud someoneelsesclient\)/],
+    ['a wrong client (access token client_id)', async () => mint(claims({ aud: undefined, token_use: 'access', client_id: 'someoneelsesclient', username: 'minted' })), /access token is for another app client/],
+    ['a token_use that is neither id nor access', async () => mint(claims({ token_use: 'refresh' })), /token_use is "refresh"/],
+    ['a Bearer prefix (AppSync takes the raw JWT)', async () => `Bearer ${idToken}`, /starts with "Bearer ": send the raw token/],
   ];
-  for (const [name, token] of bad) {
+  for (const [name, token, reason] of bad) {
     test(name, async () => {
       const answer = await post(engine.graphqlUrl, { query: whoami }, { authorization: await token() });
       assert.equal(answer.status, 401);
       assert.equal(answer.headers.get('x-amzn-errortype'), 'UnauthorizedException');
       assert.equal(answer.body.errors?.[0].errorType, 'UnauthorizedException');
       assert.equal(answer.body.data, undefined);
+      const line = last401();
+      assert.match(String(line.reason), reason);
+      assert.deepEqual(line.errors, [{ errorType: 'UnauthorizedException', message: answer.body.errors?.[0].message }]);
     });
   }
+
+  test('no credentials at all', async () => {
+    const answer = await post(engine.graphqlUrl, { query: whoami });
+    assert.equal(answer.status, 401);
+    assert.equal(last401().reason, 'no Authorization or x-api-key header');
+  });
+
+  test('an unknown API key', async () => {
+    const answer = await post(engine.graphqlUrl, { query: '{ echo(message: "x") }' }, { 'x-api-key': 'da2-notakeyofthisengine' });
+    assert.equal(answer.status, 401);
+    assert.match(String(last401().reason), /^unknown API key/);
+  });
 });

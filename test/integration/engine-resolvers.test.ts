@@ -191,4 +191,18 @@ describe('logs', () => {
     const pipeline = resolvers.find((r) => r.path === 'pipelineTrace');
     assert.ok(pipeline?.stages.some((s) => s.name === 'Query_pipelineTrace_2_second'));
   });
+
+  test("the line carries each error's path, errorType and message", async () => {
+    logs.length = 0;
+    await gql('query Failing { fail(kind: "error") partial shout(text: "boom") }');
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.operation === 'Failing');
+    assert.ok(line, 'no log line for the request');
+    assert.equal(line.status, 200);
+    const errors = (line.errors as Array<{ path: string }>).sort((a, b) => a.path.localeCompare(b.path));
+    assert.deepEqual(errors, [
+      { path: 'fail', errorType: 'Fixture:Failure', message: 'It failed on purpose' },
+      { path: 'partial', errorType: 'Fixture:Partial', message: 'second entry missing' },
+      { path: 'shout', errorType: 'Lambda:Unhandled', message: 'shout refuses to shout boom' },
+    ]);
+  });
 });
