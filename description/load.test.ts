@@ -70,6 +70,12 @@ describe('resolver discovery', () => {
     ['a pipeline without steps', { 'Query.item.[items].ts': '', 'Mutation.save/resolver.ts': '' }, {}, /at least one numbered step/],
     ['an environment reference to an unknown table', both, { environment: { T: { ref: 'table.name', table: 'typo' } } }, /unknown table "typo"/],
     ['a user-pool reference without a pool', both, { environment: { P: { ref: 'userPool.id' } } }, /declares none/],
+    [
+      'an RDS data source, which the engine cannot run',
+      both,
+      { dataSources: { items: { type: 'AMAZON_DYNAMODB', table: 'items' }, none: { type: 'NONE' }, db: { type: 'RELATIONAL_DATABASE' } as never } },
+      /data source "db" has type "RELATIONAL_DATABASE".*no RDS/,
+    ],
   ];
   for (const [name, files, overrides, problem] of cases) {
     test(`refuses ${name}`, () => {

@@ -139,6 +139,10 @@ export function validateApi(description: ApiDescription, schema: GraphQLSchema, 
   for (const [name, ds] of Object.entries(description.dataSources)) {
     if (ds.type === 'AMAZON_DYNAMODB' && !description.tables?.[ds.table]) problems.push(`data source "${name}" names unknown table "${ds.table}"`);
     if (ds.type === 'AWS_LAMBDA' && !description.functions?.[ds.function]) problems.push(`data source "${name}" names unknown function "${ds.function}"`);
+    const type: string = (ds as { type: string }).type;
+    if (type !== 'NONE' && type !== 'AMAZON_DYNAMODB' && type !== 'AWS_LAMBDA') {
+      problems.push(`data source "${name}" has type ${JSON.stringify(type)}; the local engine has NONE, AMAZON_DYNAMODB and AWS_LAMBDA data sources only (no RDS: @aws-appsync/utils/rds builds requests, nothing runs them)`);
+    }
   }
   return problems;
 }

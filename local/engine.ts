@@ -28,6 +28,7 @@ import { createRealtimeBackend } from './graphql/subscriptions.js';
 import { createHttpServer, type HttpApp } from './http/server.js';
 import { createRealtimeServer } from './realtime/server.js';
 import { compileBundle, setIsolation, type Isolation } from './runtime/index.js';
+import { refuseUnsupportedCode } from './runtime/code-checks.js';
 import type { CompiledBundle } from './runtime/contract.js';
 import { createSnsStandIn } from './sns/index.js';
 
@@ -93,6 +94,7 @@ function pointSdkAt(url: string, dynamodbEndpoint: string, region: string): void
 }
 
 function compileAll(bundled: BundledApi): Pick<ResolverSet, 'resolvers' | 'functions'> {
+  refuseUnsupportedCode([...bundled.resolvers.values(), ...bundled.functions.values()]);
   const compile = (map: Map<string, { code: string }>): Map<string, CompiledBundle> =>
     new Map([...map].map(([name, b]) => [name, compileBundle(name, b.code)]));
   return { resolvers: compile(bundled.resolvers), functions: compile(bundled.functions) };

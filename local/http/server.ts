@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import type { Executor, OperationResult } from '../graphql/executor.js';
 import { httpErrorBody } from '../graphql/errors.js';
+import { handleEvaluateCode } from '../evaluate-code/evaluate.js';
 import { requestLogLine } from './log.js';
 
 export interface StandInResponse {
@@ -179,6 +180,11 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
   if (path === '/graphql') return serveGraphQL(app, req, res, url, body);
   if (path === '/cognito' && app.cognito) {
     const answer = await app.cognito.handle(String(req.headers['x-amz-target'] ?? ''), body);
+    return send(res, answer.status, answer.body, answer.headers);
+  }
+  // AppSync's control-plane EvaluateCode, for harnesses written against AWS (SigV4 is not checked).
+  if (path === '/v1/dataplane-evaluatecode') {
+    const answer = handleEvaluateCode(body);
     return send(res, answer.status, answer.body, answer.headers);
   }
   if (path === '/sns' && app.sns) {

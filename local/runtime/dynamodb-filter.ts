@@ -50,8 +50,8 @@ function isOperatorObject(value: Record<string, unknown>): boolean {
   return keys.length > 0 && keys.every((key) => operatorNames.has(key));
 }
 
+/** Every part in parentheses, even a single one: AWS gives `(contains(#title,:title_contains))`. */
 function joinParts(parts: string[], joiner: 'AND' | 'OR'): string {
-  if (parts.length === 1) return parts[0];
   return parts.map((part) => `(${part})`).join(` ${joiner} `);
 }
 
@@ -87,11 +87,11 @@ function operatorClause(
       return `${path} BETWEEN ${low} AND ${high}`;
     }
     case 'beginsWith':
-      return `begins_with(${path}, ${plainValuePlaceholder(placeholders, `${valueBase}_beginsWith`, operand)})`;
+      return `begins_with(${path},${plainValuePlaceholder(placeholders, `${valueBase}_beginsWith`, operand)})`;
     case 'contains':
-      return `contains(${path}, ${plainValuePlaceholder(placeholders, `${valueBase}_contains`, operand)})`;
+      return `contains(${path},${plainValuePlaceholder(placeholders, `${valueBase}_contains`, operand)})`;
     case 'notContains':
-      return `NOT contains(${path}, ${plainValuePlaceholder(placeholders, `${valueBase}_notContains`, operand)})`;
+      return `NOT contains(${path},${plainValuePlaceholder(placeholders, `${valueBase}_notContains`, operand)})`;
     case 'attributeExists':
       return operand === false ? `attribute_not_exists(${path})` : `attribute_exists(${path})`;
     case 'attributeType': {
@@ -99,7 +99,7 @@ function operatorClause(
       if (code === undefined) {
         throw new TypeError(`attributeType on ${valueBase} must be one of ${Object.keys(attributeTypeCodes).join(', ')}`);
       }
-      return `attribute_type(${path}, ${valuePlaceholder(placeholders, `${valueBase}_attributeType`, { S: code })})`;
+      return `attribute_type(${path},${valuePlaceholder(placeholders, `${valueBase}_attributeType`, { S: code })})`;
     }
     case 'size': {
       if (!isPlainObject(operand)) throw new TypeError(`"size" on ${valueBase} expects an operator object such as { gt: 3 }`);
@@ -145,11 +145,12 @@ export function filterExpressionText(placeholders: ExpressionPlaceholders, filte
       const inner = asList(spec, key)
         .map((entry) => filterExpressionText(placeholders, entry))
         .filter((text) => text.length > 0);
-      if (inner.length > 0) parts.push(joinParts(inner, key === 'and' ? 'AND' : 'OR'));
+      // Each member's text is already parenthesised; the group is wrapped once more below. [U]
+      if (inner.length > 0) parts.push(inner.join(key === 'and' ? ' AND ' : ' OR '));
     } else if (key === 'not') {
       if (!isPlainObject(spec)) throw new TypeError('"not" expects one filter object');
       const inner = filterExpressionText(placeholders, spec);
-      if (inner.length > 0) parts.push(`NOT (${inner})`);
+      if (inner.length > 0) parts.push(`NOT ${inner}`);
     } else {
       parts.push(...fieldClauses(placeholders, '', '', key, spec));
     }

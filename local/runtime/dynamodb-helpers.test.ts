@@ -8,7 +8,7 @@ describe('@aws-appsync/utils/dynamodb: single-item requests', () => {
   test('get with consistentRead and a nested projection', () => {
     assert.deepEqual(ddb.get({ key: { id: 'g1', sk: 2 }, consistentRead: true, projection: ['id', 'players', 'nested.list[1]', 'id'] }), {
       operation: 'GetItem',
-      key: { id: { S: 'g1' }, sk: { N: '2' } },
+      key: { id: { S: 'g1' }, sk: { N: 2 } },
       consistentRead: true,
       projection: {
         expression: '#attr0, #attr1, #attr2.#attr3[1], #attr0',
@@ -22,8 +22,8 @@ describe('@aws-appsync/utils/dynamodb: single-item requests', () => {
     assert.deepEqual(ddb.put({ key: { id: 'g1' }, item: { heaps: [5, 4, 5], tags: ddb.toStringSet(['a']) }, condition: { id: { attributeExists: false } }, _version: 3 }), {
       operation: 'PutItem',
       key: { id: { S: 'g1' } },
-      attributeValues: { heaps: { L: [{ N: '5' }, { N: '4' }, { N: '5' }] }, tags: { SS: ['a'] } },
-      condition: { expression: 'attribute_not_exists(#id)', expressionNames: { '#id': 'id' } },
+      attributeValues: { heaps: { L: [{ N: 5 }, { N: 4 }, { N: 5 }] }, tags: { SS: ['a'] } },
+      condition: { expression: '(attribute_not_exists(#id))', expressionNames: { '#id': 'id' } },
       _version: 3,
     });
   });
@@ -32,7 +32,7 @@ describe('@aws-appsync/utils/dynamodb: single-item requests', () => {
     assert.deepEqual(ddb.remove({ key: { id: 'g1' }, condition: { owner: { eq: 'ann' } } }), {
       operation: 'DeleteItem',
       key: { id: { S: 'g1' } },
-      condition: { expression: '#owner = :owner_eq', expressionNames: { '#owner': 'owner' }, expressionValues: { ':owner_eq': { S: 'ann' } } },
+      condition: { expression: '(#owner = :owner_eq)', expressionNames: { '#owner': 'owner' }, expressionValues: { ':owner_eq': { S: 'ann' } } },
     });
   });
 
@@ -52,14 +52,14 @@ describe('update(): every operation', () => {
       operation: 'UpdateItem',
       key: { id: { S: 'g1' } },
       update: {
-        expression: 'SET #attr0 = :val0, #attr1 = :val1, #attr2.#attr3 = :val2, #attr2.#attr4 = :val3 REMOVE #attr5',
-        expressionNames: { '#attr0': 'status', '#attr1': 'winner', '#attr2': 'address', '#attr3': 'city', '#attr4': 'zip', '#attr5': 'note' },
-        expressionValues: { ':val0': { S: 'OVER' }, ':val1': { NULL: null }, ':val2': { S: 'Oslo' }, ':val3': { S: '0150' } },
+        expression: 'SET #expName_1 = :expValue_1, #expName_2 = :expValue_2, #expName_3.#expName_4 = :expValue_3, #expName_3.#expName_5 = :expValue_4 REMOVE #expName_6',
+        expressionNames: { '#expName_1': 'status', '#expName_2': 'winner', '#expName_3': 'address', '#expName_4': 'city', '#expName_5': 'zip', '#expName_6': 'note' },
+        expressionValues: { ':expValue_1': { S: 'OVER' }, ':expValue_2': { NULL: null }, ':expValue_3': { S: 'Oslo' }, ':expValue_4': { S: '0150' } },
       },
     });
   });
 
-  test('replace, add, increment, decrement', () => {
+  test('replace, add, increment, decrement are SET, as AppSync compiles them (add is no DynamoDB ADD)', () => {
     const request = ddb.update({
       key: { id: 'g1' },
       update: {
@@ -72,15 +72,16 @@ describe('update(): every operation', () => {
       },
     });
     assert.deepEqual(request.update, {
-      expression: 'SET #attr0 = :val0, #attr1 = :val1 ADD #attr2 :val2, #attr3 :val3, #attr4 :val4, #attr5 :val5',
-      expressionNames: { '#attr0': 'address', '#attr1': 'profile', '#attr2': 'score', '#attr3': 'tags', '#attr4': 'turn', '#attr5': 'lives' },
+      expression:
+        'SET #expName_1 = :expValue_1, #expName_2 = :expValue_2, #expName_3 = :expValue_3, #expName_4 = :expValue_4, #expName_5 = #expName_5 + :expValue_5, #expName_6 = #expName_6 - :expValue_6',
+      expressionNames: { '#expName_1': 'address', '#expName_2': 'profile', '#expName_3': 'score', '#expName_4': 'tags', '#expName_5': 'turn', '#expName_6': 'lives' },
       expressionValues: {
-        ':val0': { M: { city: { S: 'Oslo' } } },
-        ':val1': { M: { nick: { S: 'n' } } },
-        ':val2': { N: '5' },
-        ':val3': { SS: ['x'] },
-        ':val4': { N: '1' },
-        ':val5': { N: '-2' },
+        ':expValue_1': { M: { city: { S: 'Oslo' } } },
+        ':expValue_2': { M: { nick: { S: 'n' } } },
+        ':expValue_3': { N: 5 },
+        ':expValue_4': { SS: ['x'] },
+        ':expValue_5': { N: 1 },
+        ':expValue_6': { N: 2 },
       },
     });
   });
@@ -95,13 +96,13 @@ describe('update(): every operation', () => {
       },
     });
     assert.deepEqual(request.update, {
-      expression: 'SET #attr0 = list_append(#attr0, :val0), #attr1 = list_append(:val1, #attr1), #attr2[0] = :val2, #attr2[2] = :val3',
-      expressionNames: { '#attr0': 'moves', '#attr1': 'log', '#attr2': 'heaps' },
+      expression: 'SET #expName_1 = list_append(#expName_1, :expValue_1), #expName_2 = list_append(:expValue_2, #expName_2), #expName_3[0] = :expValue_3, #expName_3[2] = :expValue_4',
+      expressionNames: { '#expName_1': 'moves', '#expName_2': 'log', '#expName_3': 'heaps' },
       expressionValues: {
-        ':val0': { L: [{ M: { heap: { N: '1' } } }] },
-        ':val1': { L: [{ S: 'first' }] },
-        ':val2': { N: '3' },
-        ':val3': { N: '0' },
+        ':expValue_1': { L: [{ M: { heap: { N: 1 } } }] },
+        ':expValue_2': { L: [{ S: 'first' }] },
+        ':expValue_3': { N: 3 },
+        ':expValue_4': { N: 0 },
       },
     });
   });
@@ -111,18 +112,22 @@ describe('update(): every operation', () => {
     assert.deepEqual(request, {
       operation: 'UpdateItem',
       key: { id: { S: 'g1' } },
-      update: { expression: 'SET #attr0 = :val0', expressionNames: { '#attr0': 'heaps' }, expressionValues: { ':val0': { L: [{ N: '1' }, { N: '2' }] } } },
+      update: { expression: 'SET #expName_1 = :expValue_1', expressionNames: { '#expName_1': 'heaps' }, expressionValues: { ':expValue_1': { L: [{ N: 1 }, { N: 2 }] } } },
       condition: {
         expression: '(#turn = :turn_eq) AND (#status = :status_eq)',
         expressionNames: { '#turn': 'turn', '#status': 'status' },
-        expressionValues: { ':turn_eq': { N: '4' }, ':status_eq': { S: 'ACTIVE' } },
+        expressionValues: { ':turn_eq': { N: 4 }, ':status_eq': { S: 'ACTIVE' } },
       },
     });
   });
 
-  test('an object that merely looks like an operation is a plain value', () => {
-    const request = ddb.update({ key: { id: 'g1' }, update: { marker: { _type: 'remove' } } });
-    assert.equal((request.update as { expression: string }).expression, 'SET #attr0.#attr1 = :val0');
+  test('operation markers have AppSync shapes and are recognised by shape; other objects are plain values', () => {
+    assert.deepEqual(operations.increment(10), { type: 'OPERATION_INCREMENT', by: 10 });
+    assert.deepEqual(operations.append([1]), { type: 'OPERATION_APPEND', items: [1] });
+    const viaStash = JSON.parse(JSON.stringify(operations.remove())) as unknown;
+    assert.equal((ddb.update({ key: { id: 'g1' }, update: { gone: viaStash } }).update as { expression: string }).expression, 'REMOVE #expName_1');
+    const request = ddb.update({ key: { id: 'g1' }, update: { marker: { type: 'remove' } } });
+    assert.equal((request.update as { expression: string }).expression, 'SET #expName_1.#expName_2 = :expValue_1');
   });
 
   test('empty updates and bad operands are errors', () => {
@@ -158,7 +163,7 @@ describe('query, scan, sync', () => {
       scanIndexForward: false,
       consistentRead: false,
       select: 'ALL_ATTRIBUTES',
-      filter: { expression: '#player <> :player_ne', expressionNames: { '#player': 'player' }, expressionValues: { ':player_ne': { S: 'bot' } } },
+      filter: { expression: '(#player <> :player_ne)', expressionNames: { '#player': 'player' }, expressionValues: { ':player_ne': { S: 'bot' } } },
       projection: { expression: '#attr0', expressionNames: { '#attr0': 'id' } },
     });
   });
@@ -172,7 +177,7 @@ describe('query, scan, sync', () => {
     assert.deepEqual(ddb.scan({ limit: 5, nextToken: null, segment: 0, totalSegments: 2 }), { operation: 'Scan', limit: 5, totalSegments: 2, segment: 0 });
     assert.deepEqual(ddb.scan({ filter: { open: { eq: true } } }), {
       operation: 'Scan',
-      filter: { expression: '#open = :open_eq', expressionNames: { '#open': 'open' }, expressionValues: { ':open_eq': { BOOL: true } } },
+      filter: { expression: '(#open = :open_eq)', expressionNames: { '#open': 'open' }, expressionValues: { ':open_eq': { BOOL: true } } },
     });
     assert.deepEqual(ddb.sync({ limit: 10, lastSync: 1700000000000, basePartitionKey: 'pk', deltaIndexName: 'delta' }), {
       operation: 'Sync',
@@ -194,7 +199,7 @@ describe('batch and transaction requests', () => {
     });
     assert.deepEqual(ddb.batchPut({ tables: { games: [{ id: '1', n: 1 }], players: [{ name: 'a' }] } }), {
       operation: 'BatchPutItem',
-      tables: { games: [{ id: { S: '1' }, n: { N: '1' } }], players: [{ name: { S: 'a' } }] },
+      tables: { games: [{ id: { S: '1' }, n: { N: 1 } }], players: [{ name: { S: 'a' } }] },
     });
     assert.deepEqual(ddb.batchDelete({ tables: { games: [{ id: '1' }] } }), { operation: 'BatchDeleteItem', tables: { games: [{ id: { S: '1' } }] } });
     assert.throws(() => ddb.batchPut({ tables: { games: 'x' } } as never), /tables.games must be a list/);
@@ -226,21 +231,21 @@ describe('batch and transaction requests', () => {
           table: 'games',
           key: { id: { S: '1' } },
           operation: 'PutItem',
-          attributeValues: { n: { N: '1' } },
-          condition: { expression: 'attribute_not_exists(#id)', expressionNames: { '#id': 'id' }, returnValuesOnConditionCheckFailure: false },
+          attributeValues: { n: { N: 1 } },
+          condition: { expression: '(attribute_not_exists(#id))', expressionNames: { '#id': 'id' }, returnValuesOnConditionCheckFailure: false },
         },
         {
           table: 'games',
           key: { id: { S: '2' } },
           operation: 'UpdateItem',
-          update: { expression: 'ADD #attr0 :val0', expressionNames: { '#attr0': 'n' }, expressionValues: { ':val0': { N: '1' } } },
+          update: { expression: 'SET #expName_1 = #expName_1 + :expValue_1', expressionNames: { '#expName_1': 'n' }, expressionValues: { ':expValue_1': { N: 1 } } },
         },
         { table: 'games', key: { id: { S: '3' } }, operation: 'DeleteItem' },
         {
           table: 'games',
           key: { id: { S: '4' } },
           operation: 'ConditionCheck',
-          condition: { expression: '#open = :open_eq', expressionNames: { '#open': 'open' }, expressionValues: { ':open_eq': { BOOL: true } }, returnValuesOnConditionCheckFailure: false },
+          condition: { expression: '(#open = :open_eq)', expressionNames: { '#open': 'open' }, expressionValues: { ':open_eq': { BOOL: true } }, returnValuesOnConditionCheckFailure: false },
         },
       ],
     });
@@ -250,7 +255,7 @@ describe('batch and transaction requests', () => {
 
   test('typed sets', () => {
     assert.deepEqual(ddb.toStringSet(['a', 'b']), { SS: ['a', 'b'] });
-    assert.deepEqual(ddb.toNumberSet([1, 2, 3]), { NS: ['1', '2', '3'] });
+    assert.deepEqual(ddb.toNumberSet([1, 2, 3]), { NS: [1, 2, 3] });
     assert.deepEqual(ddb.toBinarySet(['SGVsbG8=']), { BS: ['SGVsbG8='] });
     assert.throws(() => ddb.toNumberSet(null as never), /expects a list/);
   });

@@ -1,7 +1,7 @@
 /**
  * The `@aws-appsync/utils/dynamodb` module: builds the DynamoDB request objects of reference §4.
  * Keys and items go through toMapValues; filters and conditions use the util.transform syntax;
- * update() compiles its update object to SET / REMOVE / ADD clauses with numbered placeholders.
+ * update() compiles its update object to SET / REMOVE clauses with numbered placeholders, as AppSync does.
  */
 import { filterExpressionText } from './dynamodb-filter.js';
 import {
@@ -34,16 +34,25 @@ function copyOptions(request: Json, input: Json, names: string[]): Json {
   return request;
 }
 
-/** Numbered placeholders (#attr0, :val0) for projections and updates. */
+/**
+ * Numbered placeholders for projections (#attr0) and updates (#expName_1, :expValue_1: the names
+ * AppSync's update() produces, counted from 1).
+ */
 class NumberedPlaceholders {
   readonly names: Record<string, string> = {};
   readonly values: Record<string, AttributeValue> = {};
   private readonly nameByAttribute = new Map<string, string>();
 
+  constructor(
+    private readonly namePrefix: string,
+    private readonly valuePrefix: string,
+    private readonly firstIndex: number,
+  ) {}
+
   name(attribute: string): string {
     let placeholder = this.nameByAttribute.get(attribute);
     if (placeholder === undefined) {
-      placeholder = `#attr${this.nameByAttribute.size}`;
+      placeholder = `${this.namePrefix}${this.nameByAttribute.size + this.firstIndex}`;
       this.nameByAttribute.set(attribute, placeholder);
       this.names[placeholder] = attribute;
     }
@@ -51,7 +60,7 @@ class NumberedPlaceholders {
   }
 
   value(attributeValue: AttributeValue): string {
-    const placeholder = `:val${Object.keys(this.values).length}`;
+    const placeholder = `${this.valuePrefix}${Object.keys(this.values).length + this.firstIndex}`;
     this.values[placeholder] = attributeValue;
     return placeholder;
   }
@@ -77,7 +86,7 @@ function projection(fields: unknown): Json | undefined {
   if (fields === undefined || fields === null) return undefined;
   if (!Array.isArray(fields)) throw new TypeError('projection must be a list of attribute names');
   if (fields.length === 0) return undefined;
-  const placeholders = new NumberedPlaceholders();
+  const placeholders = new NumberedPlaceholders('#attr', ':val', 0);
   const expression = fields.map((field) => placeholders.path(String(field))).join(', ');
   return { expression, expressionNames: placeholders.names };
 }
@@ -125,35 +134,40 @@ export function remove(input: unknown): Json {
   return copyOptions(request, payload, syncOptions);
 }
 
-type Operation = { _type: string; value?: unknown; by?: number; index?: number };
+/** The marker objects of `operations.*`, in AppSync's shapes (as its EvaluateCode recordings show). */
+type Operation = { type: string; value?: unknown; by?: unknown; items?: unknown; index?: unknown };
 
+const operationTypes = new Set([
+  'OPERATION_ADD',
+  'OPERATION_REMOVE',
+  'OPERATION_REPLACE',
+  'OPERATION_INCREMENT',
+  'OPERATION_DECREMENT',
+  'OPERATION_APPEND',
+  'OPERATION_PREPEND',
+  'OPERATION_UPDATE_LIST_ITEM',
+]);
+
+/** Recognised by shape, as AWS does, so a marker survives a trip through the stash. */
 function operationOf(value: unknown): Operation | null {
-  return isPlainObject(value) && typeof value._type === 'string' && operationTags.has(value) ? (value as Operation) : null;
-}
-
-/** The markers built by `operations.*`, so a user attribute named `_type` is never mistaken for one. */
-const operationTags = new WeakSet<object>();
-
-function tag(operation: Operation): Operation {
-  operationTags.add(operation);
-  return operation;
+  return isPlainObject(value) && typeof value.type === 'string' && operationTypes.has(value.type) ? (value as Operation) : null;
 }
 
 export const operations = {
-  add: (value: unknown): Operation => tag({ _type: 'add', value }),
-  remove: (): Operation => tag({ _type: 'remove' }),
-  replace: (value: unknown): Operation => tag({ _type: 'replace', value }),
-  increment: (by = 1): Operation => tag({ _type: 'increment', by }),
-  decrement: (by = 1): Operation => tag({ _type: 'decrement', by }),
-  append: (value: unknown[]): Operation => tag({ _type: 'append', value }),
-  prepend: (value: unknown[]): Operation => tag({ _type: 'prepend', value }),
-  updateListItem: (value: unknown, index: number): Operation => tag({ _type: 'updateListItem', value, index }),
+  add: (value: unknown): Operation => ({ type: 'OPERATION_ADD', value }),
+  remove: (): Operation => ({ type: 'OPERATION_REMOVE' }),
+  replace: (value: unknown): Operation => ({ type: 'OPERATION_REPLACE', value }),
+  increment: (by = 1): Operation => ({ type: 'OPERATION_INCREMENT', by }),
+  decrement: (by = 1): Operation => ({ type: 'OPERATION_DECREMENT', by }),
+  append: (items: unknown[]): Operation => ({ type: 'OPERATION_APPEND', items }),
+  prepend: (items: unknown[]): Operation => ({ type: 'OPERATION_PREPEND', items }),
+  // [U] not recorded (AWS's own type declarations lack it in the evaluated runtime).
+  updateListItem: (value: unknown, index: number): Operation => ({ type: 'OPERATION_UPDATE_LIST_ITEM', value, index }),
 };
 
 interface UpdateClauses {
   set: string[];
   remove: string[];
-  add: string[];
 }
 
 function numberOperand(by: unknown, name: string): number {
@@ -162,48 +176,44 @@ function numberOperand(by: unknown, name: string): number {
 }
 
 /**
- * One attribute of the update object. Choices the type declarations leave open [U]:
- * - null sets the attribute to NULL (utils 2.1.0 "null support"); operations.remove() deletes it;
- * - add(number or typed set) is DynamoDB ADD, add(anything else) sets the attribute;
- * - increment/decrement are ADD, so a missing counter starts from 0;
- * - append/prepend are list_append on the existing list (which must exist).
+ * One attribute of the update object, compiled as AppSync does (recorded with EvaluateCode):
+ * - a plain value, add(v) and replace(v) are `SET #n = :v` (add does not use DynamoDB ADD);
+ * - increment/decrement are `SET #n = #n + :v` / `- :v`, so the attribute must already exist;
+ * - append/prepend are `SET #n = list_append(#n, :v)` / `list_append(:v, #n)`.
+ * Choices no recording covers [U]: null sets NULL; operations.remove() is REMOVE; a nested plain
+ * object updates its keys one by one; a list of updateListItem markers sets `#n[i]`.
  */
 function compileAttribute(clauses: UpdateClauses, placeholders: NumberedPlaceholders, path: string, value: unknown): void {
   const operation = operationOf(value);
   if (operation !== null) {
-    switch (operation._type) {
-      case 'remove':
+    switch (operation.type) {
+      case 'OPERATION_REMOVE':
         clauses.remove.push(path);
         return;
-      case 'replace':
+      case 'OPERATION_ADD':
+      case 'OPERATION_REPLACE':
         clauses.set.push(`${path} = ${placeholders.value(toDynamoDB(operation.value))}`);
         return;
-      case 'add':
-        if (typeof operation.value === 'number' || isTypedSet(operation.value)) {
-          clauses.add.push(`${path} ${placeholders.value(toDynamoDB(operation.value))}`);
-        } else {
-          clauses.set.push(`${path} = ${placeholders.value(toDynamoDB(operation.value))}`);
-        }
+      case 'OPERATION_INCREMENT':
+        clauses.set.push(`${path} = ${path} + ${placeholders.value(toDynamoDB(numberOperand(operation.by, 'increment')))}`);
         return;
-      case 'increment':
-        clauses.add.push(`${path} ${placeholders.value(toDynamoDB(numberOperand(operation.by, 'increment')))}`);
+      case 'OPERATION_DECREMENT':
+        clauses.set.push(`${path} = ${path} - ${placeholders.value(toDynamoDB(numberOperand(operation.by, 'decrement')))}`);
         return;
-      case 'decrement':
-        clauses.add.push(`${path} ${placeholders.value(toDynamoDB(-numberOperand(operation.by, 'decrement')))}`);
-        return;
-      case 'append':
-      case 'prepend': {
-        if (!Array.isArray(operation.value)) throw new TypeError(`operations.${operation._type} expects a list`);
-        const list = placeholders.value(toDynamoDB(operation.value));
-        const args = operation._type === 'append' ? `${path}, ${list}` : `${list}, ${path}`;
+      case 'OPERATION_APPEND':
+      case 'OPERATION_PREPEND': {
+        const name = operation.type === 'OPERATION_APPEND' ? 'append' : 'prepend';
+        if (!Array.isArray(operation.items)) throw new TypeError(`operations.${name} expects a list`);
+        const list = placeholders.value(toDynamoDB(operation.items));
+        const args = name === 'append' ? `${path}, ${list}` : `${list}, ${path}`;
         clauses.set.push(`${path} = list_append(${args})`);
         return;
       }
       default:
-        throw new TypeError(`operations.${operation._type} cannot be used on its own; put it in a list`);
+        throw new TypeError('operations.updateListItem cannot be used on its own; put it in a list');
     }
   }
-  if (Array.isArray(value) && value.length > 0 && value.every((element) => operationOf(element)?._type === 'updateListItem')) {
+  if (Array.isArray(value) && value.length > 0 && value.every((element) => operationOf(element)?.type === 'OPERATION_UPDATE_LIST_ITEM')) {
     for (const element of value as Operation[]) {
       if (typeof element.index !== 'number' || !Number.isInteger(element.index) || element.index < 0) {
         throw new TypeError('operations.updateListItem expects a non-negative integer index');
@@ -224,15 +234,14 @@ function compileAttribute(clauses: UpdateClauses, placeholders: NumberedPlacehol
 
 export function compileUpdate(update: unknown): Json {
   const updateObject = requireObject(update, 'update');
-  const placeholders = new NumberedPlaceholders();
-  const clauses: UpdateClauses = { set: [], remove: [], add: [] };
+  const placeholders = new NumberedPlaceholders('#expName_', ':expValue_', 1);
+  const clauses: UpdateClauses = { set: [], remove: [] };
   for (const key of Object.keys(updateObject)) {
     if (updateObject[key] !== undefined) compileAttribute(clauses, placeholders, placeholders.name(key), updateObject[key]);
   }
   const sections: string[] = [];
   if (clauses.set.length > 0) sections.push(`SET ${clauses.set.join(', ')}`);
   if (clauses.remove.length > 0) sections.push(`REMOVE ${clauses.remove.join(', ')}`);
-  if (clauses.add.length > 0) sections.push(`ADD ${clauses.add.join(', ')}`);
   if (sections.length === 0) throw new TypeError('update() needs at least one attribute to change');
   return withNumbered(sections.join(' '), placeholders);
 }

@@ -5,16 +5,16 @@ import { dynamodbUtil, isTypedSet } from './dynamodb-values.js';
 describe('util.dynamodb', () => {
   test('toDynamoDB types every JSON value, lists as L, maps as M, numbers as strings', () => {
     assert.deepEqual(dynamodbUtil.toDynamoDB({ foo: 'bar', baz: 1234, beep: ['boop'], ok: true, none: null, skip: undefined }), {
-      M: { foo: { S: 'bar' }, baz: { N: '1234' }, beep: { L: [{ S: 'boop' }] }, ok: { BOOL: true }, none: { NULL: null } },
+      M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] }, ok: { BOOL: true }, none: { NULL: null } },
     });
-    assert.deepEqual(dynamodbUtil.toDynamoDB(1.5), { N: '1.5' });
-    assert.deepEqual(dynamodbUtil.toDynamoDB([1, [null]]), { L: [{ N: '1' }, { L: [{ NULL: null }] }] });
+    assert.deepEqual(dynamodbUtil.toDynamoDB(1.5), { N: 1.5 });
+    assert.deepEqual(dynamodbUtil.toDynamoDB([1, [null]]), { L: [{ N: 1 }, { L: [{ NULL: null }] }] });
   });
 
   test('scalar converters, with null for null input', () => {
     assert.deepEqual(dynamodbUtil.toString('foo'), { S: 'foo' });
     assert.equal(dynamodbUtil.toString(null), null);
-    assert.deepEqual(dynamodbUtil.toNumber(12345), { N: '12345' });
+    assert.deepEqual(dynamodbUtil.toNumber(12345), { N: 12345 });
     assert.equal(dynamodbUtil.toNumber(undefined), null);
     assert.deepEqual(dynamodbUtil.toBinary('Zm9v'), { B: 'Zm9v' });
     assert.deepEqual(dynamodbUtil.toBoolean(false), { BOOL: false });
@@ -23,7 +23,7 @@ describe('util.dynamodb', () => {
 
   test('set converters', () => {
     assert.deepEqual(dynamodbUtil.toStringSet(['foo', 'bar']), { SS: ['foo', 'bar'] });
-    assert.deepEqual(dynamodbUtil.toNumberSet([1, 23, 4.56]), { NS: ['1', '23', '4.56'] });
+    assert.deepEqual(dynamodbUtil.toNumberSet([1, 23, 4.56]), { NS: [1, 23, 4.56] });
     assert.deepEqual(dynamodbUtil.toBinarySet(['Zm9v']), { BS: ['Zm9v'] });
     assert.equal(dynamodbUtil.toStringSet(null), null);
     assert.throws(() => dynamodbUtil.toStringSet('x' as never), /expects an array/);
@@ -39,9 +39,9 @@ describe('util.dynamodb', () => {
   });
 
   test('toList, toMap and toMapValues', () => {
-    assert.deepEqual(dynamodbUtil.toList(['foo', 123, { bar: 'baz' }]), { L: [{ S: 'foo' }, { N: '123' }, { M: { bar: { S: 'baz' } } }] });
+    assert.deepEqual(dynamodbUtil.toList(['foo', 123, { bar: 'baz' }]), { L: [{ S: 'foo' }, { N: 123 }, { M: { bar: { S: 'baz' } } }] });
     assert.equal(dynamodbUtil.toList('x'), null);
-    assert.deepEqual(dynamodbUtil.toMap({ a: 1 }), { M: { a: { N: '1' } } });
+    assert.deepEqual(dynamodbUtil.toMap({ a: 1 }), { M: { a: { N: 1 } } });
     assert.deepEqual(dynamodbUtil.toMapValues({ a: 1 }), dynamodbUtil.toMap({ a: 1 })?.M);
   });
 

@@ -1,6 +1,7 @@
 /**
  * `util.dynamodb.*`: plain JSON values to DynamoDB typed attribute values.
- * Numbers are written as strings ({N: "12"}), the DynamoDB wire format the types declare.
+ * Numbers stay JSON numbers ({N: 12}, {NS: [1, 2]}), as AppSync's EvaluateCode recordings show
+ * (the type declarations say string); the DynamoDB data source accepts both.
  */
 export type AttributeValue = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function toDynamoDB(value: unknown): AttributeValue {
   if (value === null || value === undefined) return { NULL: null };
   if (typeof value === 'string') return { S: value };
-  if (typeof value === 'number') return Number.isFinite(value) ? { N: String(value) } : { NULL: null };
+  if (typeof value === 'number') return Number.isFinite(value) ? { N: value } : { NULL: null };
   if (typeof value === 'boolean') return { BOOL: value };
   if (Array.isArray(value)) return { L: value.map((element) => toDynamoDB(element)) };
   if (isTypedSet(value)) return { ...(value as AttributeValue) };
@@ -56,8 +57,8 @@ export function toStringAttribute(value: unknown): { S: string } | null {
   return value === null || value === undefined ? null : { S: String(value) };
 }
 
-export function toNumber(value: unknown): { N: string } | null {
-  return value === null || value === undefined ? null : { N: String(value) };
+export function toNumber(value: unknown): { N: unknown } | null {
+  return value === null || value === undefined ? null : { N: value };
 }
 
 export function toBinary(value: unknown): { B: string } | null {
@@ -83,9 +84,9 @@ export function toStringSet(values: unknown): { SS: string[] } | null {
   return list === null ? null : markSet({ SS: list.map((v) => String(v)) });
 }
 
-export function toNumberSet(values: unknown): { NS: string[] } | null {
+export function toNumberSet(values: unknown): { NS: unknown[] } | null {
   const list = listOf(values, 'toNumberSet');
-  return list === null ? null : markSet({ NS: list.map((v) => String(v)) });
+  return list === null ? null : markSet({ NS: [...list] });
 }
 
 export function toBinarySet(values: unknown): { BS: string[] } | null {

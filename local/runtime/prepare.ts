@@ -11,7 +11,7 @@ import { parse, type Node } from 'acorn';
 export const TICK_NAME = '__turnbase_tick';
 export const IMPORT_NAME = '__turnbase_import';
 
-const providedModules = new Set(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb']);
+const providedModules = new Set(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb', '@aws-appsync/utils/rds']);
 const handlerNames = new Set(['request', 'response']);
 
 interface Edit {
@@ -82,7 +82,7 @@ function rewriteModuleSyntax(program: AnyNode, edits: Edit[], exported: Map<stri
       case 'ImportDeclaration': {
         const source = String(statement.source.value);
         if (!providedModules.has(source)) {
-          throw new SyntaxError(`imports "${source}", but the APPSYNC_JS runtime provides only @aws-appsync/utils and @aws-appsync/utils/dynamodb (bundle everything else)`);
+          throw new SyntaxError(`imports "${source}", but the APPSYNC_JS runtime provides only @aws-appsync/utils, @aws-appsync/utils/dynamodb and @aws-appsync/utils/rds (bundle everything else)`);
         }
         const module = `${IMPORT_NAME}(${JSON.stringify(source)})`;
         for (const specifier of statement.specifiers as AnyNode[]) {

@@ -10,6 +10,7 @@ import { beginCall, controlThrowable, endCall, newCallState, type CallState } fr
 import { dynamodbModule } from './dynamodb-helpers.js';
 import { extensions, runtime } from './extensions.js';
 import { hardenRealm } from './harden.js';
+import { rdsModule } from './rds.js';
 import { util } from './util.js';
 
 import { INTRINSIC_NAMES } from './intrinsics.js';
@@ -80,13 +81,14 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
   const requireModule = (name: string): unknown => {
     if (name === '@aws-appsync/utils') return utilsModule;
     if (name === '@aws-appsync/utils/dynamodb') return dynamodbModule;
-    throw new Error(`Cannot import "${name}": the APPSYNC_JS runtime provides only @aws-appsync/utils and @aws-appsync/utils/dynamodb`);
+    if (name === '@aws-appsync/utils/rds') return rdsModule;
+    throw new Error(`Cannot import "${name}": the APPSYNC_JS runtime provides only @aws-appsync/utils, @aws-appsync/utils/dynamodb and @aws-appsync/utils/rds`);
   };
 
   for (const [name, value] of Object.entries({ util, extensions, runtime, console })) {
     Object.defineProperty(global, name, { value, writable: false, enumerable: false, configurable: false });
   }
-  hardenRealm(global, [utilsModule, dynamodbModule, requireModule, tick]);
+  hardenRealm(global, [utilsModule, dynamodbModule, rdsModule, requireModule, tick]);
   const baselineGlobals = new Set(Reflect.ownKeys(global));
   const intrinsicValues = INTRINSIC_NAMES.map((name) => (global as unknown as Record<string, unknown>)[name]);
 

@@ -289,7 +289,7 @@ describe('run: the library works inside the sandbox realm', () => {
       perth: '1970-01-01 08:00 +08:00',
       matches: true,
       xml: { a: { b: 1 } },
-      filter: '#a = :a_eq',
+      filter: '(#a = :a_eq)',
     });
   });
 

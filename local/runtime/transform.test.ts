@@ -13,9 +13,9 @@ function filter(input: unknown): unknown {
 }
 
 describe('util.transform.toDynamoDBFilterExpression / toDynamoDBConditionExpression', () => {
-  test('returns a JSON string, as the documented example', () => {
+  test('returns a JSON string; the text is what AWS recorded (the VTL guide shows `contains(#title, :title_contains)`)', () => {
     assert.deepEqual(filter({ title: { contains: 'Hello World' } }), {
-      expression: 'contains(#title, :title_contains)',
+      expression: '(contains(#title,:title_contains))',
       expressionNames: { '#title': 'title' },
       expressionValues: { ':title_contains': { S: 'Hello World' } },
     });
@@ -25,39 +25,39 @@ describe('util.transform.toDynamoDBFilterExpression / toDynamoDBConditionExpress
     assert.deepEqual(filter({ age: { ge: 18, lt: 65 }, name: { ne: 'x' } }), {
       expression: '(#age >= :age_ge) AND (#age < :age_lt) AND (#name <> :name_ne)',
       expressionNames: { '#age': 'age', '#name': 'name' },
-      expressionValues: { ':age_ge': { N: '18' }, ':age_lt': { N: '65' }, ':name_ne': { S: 'x' } },
+      expressionValues: { ':age_ge': { N: 18 }, ':age_lt': { N: 65 }, ':name_ne': { S: 'x' } },
     });
-    assert.equal((filter({ a: { eq: 1 } }) as { expression: string }).expression, '#a = :a_eq');
-    assert.equal((filter({ a: { le: 1 } }) as { expression: string }).expression, '#a <= :a_le');
-    assert.equal((filter({ a: { gt: 1 } }) as { expression: string }).expression, '#a > :a_gt');
+    assert.equal((filter({ a: { eq: 1 } }) as { expression: string }).expression, '(#a = :a_eq)');
+    assert.equal((filter({ a: { le: 1 } }) as { expression: string }).expression, '(#a <= :a_le)');
+    assert.equal((filter({ a: { gt: 1 } }) as { expression: string }).expression, '(#a > :a_gt)');
   });
 
   test('in, between, beginsWith, notContains, attributeExists, attributeType, size', () => {
     assert.deepEqual(filter({ s: { in: ['a', 'b'] } }), {
-      expression: '#s IN (:s_in_0, :s_in_1)',
+      expression: '(#s IN (:s_in_0, :s_in_1))',
       expressionNames: { '#s': 's' },
       expressionValues: { ':s_in_0': { S: 'a' }, ':s_in_1': { S: 'b' } },
     });
-    assert.equal((filter({ n: { between: [1, 5] } }) as { expression: string }).expression, '#n BETWEEN :n_between_0 AND :n_between_1');
-    assert.equal((filter({ t: { beginsWith: 'G#' } }) as { expression: string }).expression, 'begins_with(#t, :t_beginsWith)');
-    assert.equal((filter({ t: { notContains: 'x' } }) as { expression: string }).expression, 'NOT contains(#t, :t_notContains)');
-    assert.deepEqual(filter({ t: { attributeExists: false } }), { expression: 'attribute_not_exists(#t)', expressionNames: { '#t': 't' } });
+    assert.equal((filter({ n: { between: [1, 5] } }) as { expression: string }).expression, '(#n BETWEEN :n_between_0 AND :n_between_1)');
+    assert.equal((filter({ t: { beginsWith: 'G#' } }) as { expression: string }).expression, '(begins_with(#t,:t_beginsWith))');
+    assert.equal((filter({ t: { notContains: 'x' } }) as { expression: string }).expression, '(NOT contains(#t,:t_notContains))');
+    assert.deepEqual(filter({ t: { attributeExists: false } }), { expression: '(attribute_not_exists(#t))', expressionNames: { '#t': 't' } });
     assert.deepEqual(filter({ t: { attributeType: 'numberSet' } }), {
-      expression: 'attribute_type(#t, :t_attributeType)',
+      expression: '(attribute_type(#t,:t_attributeType))',
       expressionNames: { '#t': 't' },
       expressionValues: { ':t_attributeType': { S: 'NS' } },
     });
     const sized = JSON.parse(util.transform.toDynamoDBConditionExpression({ list: { size: { gt: 3 } } }));
-    assert.deepEqual(sized, { expression: 'size(#list) > :list_size_gt', expressionNames: { '#list': 'list' }, expressionValues: { ':list_size_gt': { N: '3' } } });
+    assert.deepEqual(sized, { expression: '((size(#list) > :list_size_gt))', expressionNames: { '#list': 'list' }, expressionValues: { ':list_size_gt': { N: 3 } } });
   });
 
   test('and / or / not, with repeated value placeholders kept apart', () => {
     assert.deepEqual(filter({ or: [{ a: { eq: 1 } }, { a: { eq: 2 } }], not: { b: { eq: true } } }), {
       expression: '((#a = :a_eq) OR (#a = :a_eq_1)) AND (NOT (#b = :b_eq))',
       expressionNames: { '#a': 'a', '#b': 'b' },
-      expressionValues: { ':a_eq': { N: '1' }, ':a_eq_1': { N: '2' }, ':b_eq': { BOOL: true } },
+      expressionValues: { ':a_eq': { N: 1 }, ':a_eq_1': { N: 2 }, ':b_eq': { BOOL: true } },
     });
-    assert.equal((filter({ and: { a: { eq: 1 } } }) as { expression: string }).expression, '#a = :a_eq');
+    assert.equal((filter({ and: { a: { eq: 1 } } }) as { expression: string }).expression, '((#a = :a_eq))');
   });
 
   test('a nested map field becomes a document path; odd names are sanitized', () => {

@@ -6,6 +6,7 @@ import type { ResolverError } from './contract.js';
 import { dynamodbUtil } from './dynamodb-values.js';
 import { filterToExpression } from './dynamodb-filter.js';
 import { javaMatches } from './java-regex.js';
+import { toJsonObject as rdsToJsonObject } from './rds.js';
 import { toElasticsearchQueryDSL } from './opensearch-query.js';
 import { toSubscriptionFilter } from './subscription-filter.js';
 import { timeUtil } from './time.js';
@@ -103,36 +104,6 @@ const xmlParser = new XMLParser({ ignoreDeclaration: true, ignoreAttributes: fal
 function xmlToMap(xml: string): Record<string, unknown> | null {
   if (typeof xml !== 'string' || xml.trim() === '') return null;
   return xmlParser.parse(xml) as Record<string, unknown>;
-}
-
-type RdsField = Record<string, unknown>;
-
-function rdsFieldValue(field: RdsField): unknown {
-  if (field.isNull === true) return null;
-  for (const key of Object.keys(field)) {
-    if (key === 'isNull') continue;
-    if (key === 'arrayValues' && Array.isArray(field.arrayValues)) return (field.arrayValues as RdsField[]).map(rdsFieldValue);
-    return field[key];
-  }
-  return null;
-}
-
-/** util.rds.toJsonObject: one list of row objects per SQL statement. */
-function rdsToJsonObject(result: unknown): unknown[][] | null {
-  const parsed = typeof result === 'string' ? (JSON.parse(result) as unknown) : result;
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const statements = (parsed as { sqlStatementResults?: unknown }).sqlStatementResults;
-  if (!Array.isArray(statements)) return null;
-  return statements.map((statement: { records?: RdsField[][]; columnMetadata?: Array<{ name?: string; label?: string }> }) => {
-    const columns = (statement.columnMetadata ?? []).map((column, index) => column.label ?? column.name ?? String(index));
-    return (statement.records ?? []).map((record) => {
-      const row: Record<string, unknown> = {};
-      record.forEach((field, index) => {
-        row[columns[index] ?? String(index)] = rdsFieldValue(field);
-      });
-      return row;
-    });
-  });
 }
 
 export const util = {
