@@ -11,6 +11,11 @@ import {
   opponentOf,
   resign,
   suggestMove,
+  computerMove,
+  isWinningPosition,
+  randomMove,
+  timeOut,
+  winningMove,
   totalObjects,
   validateHeaps,
   type NimState,
@@ -226,5 +231,103 @@ describe('suggestMove', () => {
       }
     }
     assert.ok(winningPositions > 100);
+  });
+});
+
+describe('winningMove, isWinningPosition, randomMove, computerMove, timeOut', () => {
+  /** Brute force, independent of the nim-sum: can the player to move make the opponent take the last object? */
+  function wins(heaps: number[], memo: Map<string, boolean>): boolean {
+    const key = heaps.join(',');
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    if (totalObjects(heaps) === 0) return true;
+    let result = false;
+    heaps.forEach((heap, i) => {
+      for (let take = 1; take <= heap && !result; take += 1) {
+        if (!wins(heaps.map((h, j) => (j === i ? h - take : h)), memo)) result = true;
+      }
+    });
+    memo.set(key, result);
+    return result;
+  }
+
+  test('isWinningPosition agrees with brute force, and winningMove is null exactly on lost positions', () => {
+    const memo = new Map<string, boolean>();
+    for (let a = 0; a <= 6; a += 1) {
+      for (let b = 0; b <= 6; b += 1) {
+        for (let c = 0; c <= 4; c += 1) {
+          for (let d = 0; d <= 2; d += 1) {
+            const heaps = [a, b, c, d];
+            if (totalObjects(heaps) === 0) {
+              assert.equal(winningMove(heaps), null);
+              continue;
+            }
+            const expected = wins(heaps, memo);
+            assert.equal(isWinningPosition(heaps), expected, `position ${heaps}`);
+            const move = winningMove(heaps);
+            if (!expected) {
+              assert.equal(move, null, `no winning move from ${heaps}`);
+              continue;
+            }
+            assert.ok(move && move.count >= 1 && move.count <= heaps[move.heap - 1], `legal hint from ${heaps}`);
+            const after = heaps.map((h, i) => (i === move.heap - 1 ? h - move.count : h));
+            assert.equal(wins(after, memo), false, `hint from ${heaps} leaves a lost position`);
+          }
+        }
+      }
+    }
+  });
+
+  test('randomMove is always legal, reaches every heap and every count, and is null on empty heaps', () => {
+    const random = seeded(7);
+    const heaps = [3, 0, 2];
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i += 1) {
+      const move = randomMove(heaps, random(), random())!;
+      assert.ok(checkMoveShape(move) === null && move.count <= heaps[move.heap - 1], JSON.stringify(move));
+      seen.add(`${move.heap}:${move.count}`);
+    }
+    assert.deepEqual([...seen].sort(), ['1:1', '1:2', '1:3', '3:1', '3:2']);
+    assert.equal(randomMove([0, 0], 0.5, 0.5), null);
+    // The ends of [0, 1) stay in range.
+    assert.deepEqual(randomMove([4], 0.999999, 0.999999), { heap: 1, count: 4 });
+    assert.deepEqual(randomMove([4], 0, 0), { heap: 1, count: 1 });
+  });
+
+  test('the perfect computer wins every game it starts from a winning position, against any replies', () => {
+    const random = seeded(11);
+    for (let game = 0; game < 200; game += 1) {
+      let heaps = [1 + Math.floor(random() * 7), 1 + Math.floor(random() * 7), 1 + Math.floor(random() * 7)];
+      if (!isWinningPosition(heaps)) continue;
+      let computerToMove = true;
+      let loserIsComputer: boolean | null = null;
+      for (let turn = 0; turn < 100 && loserIsComputer === null; turn += 1) {
+        const move = computerToMove ? computerMove(heaps, 'PERFECT', random(), random())! : computerMove(heaps, 'RANDOM', random(), random())!;
+        heaps = heaps.map((h, i) => (i === move.heap - 1 ? h - move.count : h));
+        if (totalObjects(heaps) === 0) loserIsComputer = computerToMove;
+        computerToMove = !computerToMove;
+      }
+      assert.equal(loserIsComputer, false);
+    }
+  });
+
+  test('timeOut ends the game against the player to move; a finished game cannot time out', () => {
+    const game = started();
+    const ended = timeOut(game);
+    assert.ok(ended.ok);
+    assert.equal(ended.value.status, 'FINISHED');
+    assert.equal(ended.value.loser, 'theseconduser');
+    assert.equal(ended.value.winner, 'myfirstuser');
+    assert.equal(ended.value.endReason, 'TIMEOUT');
+    assert.equal(ended.value.turn, null);
+    const again = timeOut(ended.value);
+    assert.equal(!again.ok && again.error.type, 'GameOver');
+  });
+
+  test('newGame can give the first move to the creator (games against the computer)', () => {
+    const game = newGame('alice', '@computer', [1, 2, 3], 'alice');
+    assert.ok(game.ok);
+    assert.equal(game.value.turn, 'alice');
+    assert.equal(newGame('alice', 'bob', null, 'carol').ok, false);
   });
 });

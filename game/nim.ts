@@ -7,7 +7,10 @@
  */
 
 export type GameStatus = 'IN_PROGRESS' | 'FINISHED';
-export type EndReason = 'LAST_OBJECT_TAKEN' | 'RESIGNED';
+export type EndReason = 'LAST_OBJECT_TAKEN' | 'RESIGNED' | 'TIMEOUT';
+
+/** How the computer opponent plays: any legal move, or perfect misère play. */
+export type ComputerLevel = 'RANDOM' | 'PERFECT';
 
 export type RuleErrorType = 'InvalidMove' | 'InvalidGame' | 'NotAPlayer' | 'NotYourTurn' | 'GameOver';
 
@@ -38,6 +41,8 @@ export interface Move {
 }
 
 export const DEFAULT_HEAPS: number[] = [5, 4, 5];
+/** The computer opponent's name in a game: '@' is never allowed in a registered username. */
+export const COMPUTER = '@computer';
 export const MAX_HEAPS = 5;
 export const MAX_HEAP_SIZE = 20;
 
@@ -77,14 +82,16 @@ export function validateHeaps(heaps: number[] | null | undefined): Result<number
  * Starts a game. The invited player (player2) moves first: in the seed the game is created with
  * `lastMoveBy` set to the creator, so the second user makes the first move.
  */
-export function newGame(player1: string, player2: string, heaps?: number[] | null): Result<NimState> {
+export function newGame(player1: string, player2: string, heaps?: number[] | null, firstToMove?: string | null): Result<NimState> {
   if (player1 === '' || player2 === '') return fail('InvalidGame', 'A game needs two players.');
   if (player1 === player2) return fail('InvalidGame', 'You cannot play against yourself; choose another opponent.');
   const checked = validateHeaps(heaps);
   if (!checked.ok) return checked;
+  const turn = firstToMove ?? player2;
+  if (turn !== player1 && turn !== player2) return fail('InvalidGame', 'The first move belongs to one of the two players.');
   return {
     ok: true,
-    value: { player1, player2, heaps: checked.value, status: 'IN_PROGRESS', turn: player2, winner: null, loser: null, endReason: null },
+    value: { player1, player2, heaps: checked.value, status: 'IN_PROGRESS', turn, winner: null, loser: null, endReason: null },
   };
 }
 
@@ -142,6 +149,52 @@ export function resign(state: NimState, player: string): Result<NimState> {
     ok: true,
     value: { ...state, status: 'FINISHED', turn: null, winner: opponentOf(state, player), loser: player, endReason: 'RESIGNED' },
   };
+}
+
+/**
+ * The player to move missed the deadline: the game ends and the other player wins.
+ * Only the waiting player, the scheduler or anyone acting for the clock may call it; the caller
+ * checks that the deadline has passed (the rules know no clock).
+ */
+export function timeOut(state: NimState): Result<NimState> {
+  if (state.status !== 'IN_PROGRESS' || state.turn === null) return fail('GameOver', 'This game is already over.');
+  return {
+    ok: true,
+    value: { ...state, status: 'FINISHED', turn: null, winner: opponentOf(state, state.turn), loser: state.turn, endReason: 'TIMEOUT' },
+  };
+}
+
+/**
+ * Whether the player to move can force a win in misère Nim: with a heap of 2 or more, when the
+ * nim-sum is not zero; with only heaps of 0 and 1, when the number of ones is even.
+ */
+export function isWinningPosition(heaps: number[]): boolean {
+  if (totalObjects(heaps) === 0) return false;
+  const big = heaps.filter((heap) => heap > 1).length;
+  if (big === 0) return heaps.filter((heap) => heap === 1).length % 2 === 0;
+  return heaps.reduce((acc, heap) => acc ^ heap, 0) !== 0;
+}
+
+/** A move that wins from `heaps`, or null when every move loses against perfect play (a hint). */
+export function winningMove(heaps: number[]): Move | null {
+  return isWinningPosition(heaps) ? suggestMove(heaps) : null;
+}
+
+/**
+ * A legal move chosen by two numbers in [0, 1) (the caller's randomness, so the rules stay pure):
+ * the first picks a non-empty heap, the second how many to take from it.
+ */
+export function randomMove(heaps: number[], heapRoll: number, countRoll: number): Move | null {
+  const filled = heaps.map((heap, index) => (heap > 0 ? index : -1)).filter((index) => index >= 0);
+  if (filled.length === 0) return null;
+  const index = filled[Math.min(filled.length - 1, Math.floor(heapRoll * filled.length))];
+  const count = Math.min(heaps[index], 1 + Math.floor(countRoll * heaps[index]));
+  return { heap: index + 1, count: Math.max(1, count) };
+}
+
+/** The computer's move at `level`; rolls are numbers in [0, 1) used only by RANDOM. */
+export function computerMove(heaps: number[], level: ComputerLevel, heapRoll: number, countRoll: number): Move | null {
+  return level === 'PERFECT' ? suggestMove(heaps) : randomMove(heaps, heapRoll, countRoll);
 }
 
 /**

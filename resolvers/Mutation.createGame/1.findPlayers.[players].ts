@@ -11,7 +11,8 @@ import type { GameRecord } from '../_lib/records.js';
 
 export function request(ctx: Context<MutationCreateGameArgs>) {
   const game = ctx.stash.game as GameRecord;
-  const keys = [{ username: game.player1 }, { username: game.player2 }];
+  // The computer has no profile: only the caller is looked up then.
+  const keys = game.computer ? [{ username: game.player1 }] : [{ username: game.player1 }, { username: game.player2 }];
   return batchGet({ tables: { [ctx.env.PLAYERS_TABLE]: { keys, consistentRead: true, projection: ['username', 'phoneNumber'] } } });
 }
 
@@ -20,6 +21,10 @@ export function response(ctx: Context<MutationCreateGameArgs>) {
   const game = ctx.stash.game as GameRecord;
   const [me, opponent] = ctx.result.data[ctx.env.PLAYERS_TABLE] as Array<{ username: string; phoneNumber?: string } | null>;
   if (!me) return fail('UserNotFound', 'Your sign-in has no player profile yet; register to play.');
+  if (game.computer) {
+    game.phones = { [me.username]: me.phoneNumber ?? null };
+    return null;
+  }
   if (!opponent) return fail('UserNotFound', `There is no player named "${game.player2}".`);
   game.phones = { [me.username]: me.phoneNumber ?? null, [opponent.username]: opponent.phoneNumber ?? null };
   return null;

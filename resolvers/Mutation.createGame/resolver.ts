@@ -4,7 +4,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import type { Game, MutationCreateGameArgs } from '../_generated/schema.js';
-import { newGame } from '../../game/nim.js';
+import { COMPUTER, newGame } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
 import { callerUsername } from '../_lib/identity.js';
 import { newGameRecord, toGame } from '../_lib/games.js';
@@ -12,12 +12,15 @@ import type { GameRecord } from '../_lib/records.js';
 
 export function request(ctx: Context<MutationCreateGameArgs>) {
   const me = callerUsername(ctx.identity);
-  const opponent = ctx.args.opponent.trim();
-  if (opponent === '') return fail('InvalidGame', 'Name the player you want to play against.');
-  const game = newGame(me, opponent, ctx.args.heaps);
+  const named = (ctx.args.opponent ?? '').trim();
+  const computer = ctx.args.computer ?? null;
+  if (computer && named !== '') return fail('InvalidGame', 'Play either a person (opponent) or the computer (computer), not both.');
+  if (!computer && named === '') return fail('InvalidGame', 'Name the player you want to play against.');
+  // Against the computer the caller moves first: the computer only ever replies to a move.
+  const game = computer ? newGame(me, COMPUTER, ctx.args.heaps, me) : newGame(me, named, ctx.args.heaps);
   if (!game.ok) return fail('InvalidGame', game.error.message);
   // A ULID sorts by creation time, which is how myGames orders games.
-  ctx.stash.game = newGameRecord(util.autoUlid(), game.value, util.time.nowISO8601());
+  ctx.stash.game = newGameRecord(util.autoUlid(), game.value, util.time.nowISO8601(), computer);
   return {};
 }
 

@@ -4,6 +4,7 @@ import type { MutationMakeMoveArgs } from '../_generated/schema.js';
 import { applyMove, type Move } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
 import { stateOf } from '../_lib/games.js';
+import { computerReply } from '../_lib/computer.js';
 import { explainRefusal, gameUpdate } from '../_lib/gameWrite.js';
 import type { GameRecord } from '../_lib/records.js';
 
@@ -13,7 +14,9 @@ export function request(ctx: Context<MutationMakeMoveArgs>) {
   const move = ctx.stash.move as Move;
   const next = applyMove(stateOf(current), caller, move);
   if (!next.ok) return fail(next.error.type, next.error.message);
-  return gameUpdate(current, next.value, caller, move, util.time.nowISO8601());
+  // Against the computer, its reply joins the same conditional write.
+  const reply = computerReply(next.value, current.computer);
+  return gameUpdate(current, reply ? reply.state : next.value, caller, move, util.time.nowISO8601(), reply ? reply.played : null);
 }
 
 export function response(ctx: Context<MutationMakeMoveArgs>): GameRecord {

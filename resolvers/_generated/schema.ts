@@ -28,13 +28,24 @@ export type AuthSession = {
   refreshToken: Scalars['String']['output'];
 };
 
+/** How the computer opponent plays. */
+export type ComputerLevel =
+  /** Perfect misère play (the nim-sum strategy): it wins every game it can. */
+  | 'PERFECT'
+  /** Any legal move, chosen at random. */
+  | 'RANDOM';
+
 export type EndReason =
   /** The loser took the last object. */
   | 'LAST_OBJECT_TAKEN'
   /** The loser gave up. */
-  | 'RESIGNED';
+  | 'RESIGNED'
+  /** The loser missed the turn deadline. */
+  | 'TIMEOUT';
 
 export type Game = {
+  /** Set when player2 is the computer: how it plays. It replies within the same request as each move. */
+  computer?: Maybe<ComputerLevel>;
   createdAt: Scalars['AWSDateTime']['output'];
   endReason?: Maybe<EndReason>;
   gameId: Scalars['ID']['output'];
@@ -47,7 +58,7 @@ export type Game = {
   moves: Array<Move>;
   /** The player who created the game. */
   player1: Scalars['String']['output'];
-  /** The invited player, who makes the first move. */
+  /** The invited player, who makes the first move (in games against the computer: the computer, "@computer", and the creator moves first). */
   player2: Scalars['String']['output'];
   players: Array<Scalars['String']['output']>;
   status: GameStatus;
@@ -68,6 +79,15 @@ export type GameConnection = {
 export type GameStatus =
   | 'FINISHED'
   | 'IN_PROGRESS';
+
+/** A suggested move for the player whose turn it is. */
+export type Hint = {
+  count: Scalars['Int']['output'];
+  /** Counts from 1. */
+  heap: Scalars['Int']['output'];
+  /** True when this move wins against any reply; false when every move loses against perfect play (then it takes one object from the largest heap). */
+  winning: Scalars['Boolean']['output'];
+};
 
 export type Item = {
   acquiredAt: Scalars['AWSDateTime']['output'];
@@ -113,7 +133,10 @@ export type Mutation = {
   addItem?: Maybe<Item>;
   /** Confirms a registration with the code sent to the player (only when sign-up needs a code). */
   confirmSignUp?: Maybe<Scalars['Boolean']['output']>;
-  /** Starts a game against opponent (default heaps 5, 4, 5); the opponent moves first. */
+  /**
+   * Starts a game against opponent (default heaps 5, 4, 5); the opponent moves first.
+   * With computer set, the opponent is the computer at that level instead (omit opponent) and the caller moves first.
+   */
   createGame?: Maybe<Game>;
   login?: Maybe<AuthSession>;
   /** Takes count objects from heap (counting from 1). Whoever takes the last object loses. */
@@ -133,8 +156,9 @@ export type MutationConfirmSignUpArgs = {
 
 
 export type MutationCreateGameArgs = {
+  computer?: InputMaybe<ComputerLevel>;
   heaps?: InputMaybe<Array<Scalars['Int']['input']>>;
-  opponent: Scalars['String']['input'];
+  opponent?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -170,6 +194,8 @@ export type Query = {
   getGame?: Maybe<Game>;
   /** Anyone may look at a player: profile, inventory and stats. */
   getUser?: Maybe<User>;
+  /** A move for the caller in one of their games, when it is their turn: a winning move whenever one exists. */
+  hint?: Maybe<Hint>;
   /** The signed-in player. */
   me?: Maybe<User>;
   /** The caller's games, newest first. limit: 1 to 50 (default 20). */
@@ -184,6 +210,11 @@ export type QueryGetGameArgs = {
 
 export type QueryGetUserArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type QueryHintArgs = {
+  gameId: Scalars['ID']['input'];
 };
 
 

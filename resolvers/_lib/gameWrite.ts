@@ -12,8 +12,13 @@ import { checkMove, type Move, type NimState } from '../../game/nim.js';
 import { fail } from './errors.js';
 import { stateOf, statusKey } from './games.js';
 import type { GameRecord, MoveRecord } from './records.js';
+import type { PlayedMove } from './computer.js';
 
-export function gameUpdate(current: GameRecord, next: NimState, caller: string, move: Move | null, now: string): DynamoDBUpdateItemRequest {
+/**
+ * `reply` is the computer's answer to `move` (games against the computer): it goes into the
+ * history in the same write, after the player's move, and becomes the lastMove.
+ */
+export function gameUpdate(current: GameRecord, next: NimState, caller: string, move: Move | null, now: string, reply?: PlayedMove | null): DynamoDBUpdateItemRequest {
   const names: Record<string, string> = {
     '#version': 'version',
     '#status': 'status',
@@ -62,14 +67,16 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
       player: caller,
       heap: move.heap,
       count: move.count,
-      heapsAfter: next.heaps,
+      // With a computer reply, `next` is the state after the reply; the player's move left reply's starting heaps.
+      heapsAfter: reply ? current.heaps.map((heap, index) => (index === move.heap - 1 ? heap - move.count : heap)) : next.heaps,
       at: now,
     };
     // DynamoDB refuses names and values the expressions do not use, so these are added only here.
+    const answer: MoveRecord | null = reply ? { number: record.number + 1, player: reply.player, heap: reply.heap, count: reply.count, heapsAfter: reply.heapsAfter, at: now } : null;
     names['#moves'] = 'moves';
     names['#lastMove'] = 'lastMove';
-    values[':move'] = [record];
-    values[':lastMove'] = record;
+    values[':move'] = answer ? [record, answer] : [record];
+    values[':lastMove'] = answer ?? record;
     values[':noMoves'] = [];
     values[':count'] = move.count;
     // The move history grows in the same write as the heaps, so the two can never disagree.

@@ -1,6 +1,6 @@
 /** Between stored games, the pure rules and the GraphQL `Game` type. */
 import type { Game } from '../_generated/schema.js';
-import type { NimState } from '../../game/nim.js';
+import type { ComputerLevel, NimState } from '../../game/nim.js';
 import type { GameRecord, MoveRecord } from './records.js';
 
 export function statusKey(username: string, status: string): string {
@@ -21,11 +21,12 @@ export function stateOf(record: GameRecord): NimState {
 }
 
 /** A new game record for a state made by `newGame`. */
-export function newGameRecord(gameId: string, state: NimState, now: string): GameRecord {
+export function newGameRecord(gameId: string, state: NimState, now: string, computer?: ComputerLevel | null): GameRecord {
   return {
     gameId,
     player1: state.player1,
     player2: state.player2,
+    computer: computer ?? null,
     player1Status: statusKey(state.player1, state.status),
     player2Status: statusKey(state.player2, state.status),
     heaps: state.heaps,
@@ -47,6 +48,7 @@ export function toGame(record: GameRecord): Game {
     gameId: record.gameId,
     player1: record.player1,
     player2: record.player2,
+    computer: record.computer ?? null,
     players: [record.player1, record.player2],
     heaps: record.heaps,
     initialHeaps: record.initialHeaps ?? record.heaps,

@@ -5,6 +5,7 @@
 import type { Context, LambdaRequest } from '@aws-appsync/utils';
 import type { GameEvent, NotifyEvent } from '../../functions/notify/protocol.js';
 import type { GameRecord } from './records.js';
+import { COMPUTER } from '../../game/nim.js';
 
 function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord): GameEvent {
   const phones = game.phones ?? {};
@@ -27,8 +28,14 @@ export function inviteEvents(game: GameRecord): GameEvent[] {
 
 /** After a move or a resignation: whose turn it is, or that the game is over. */
 export function progressEvents(game: GameRecord): GameEvent[] {
-  if (game.status === 'FINISHED') return [eventFor('GAME_OVER', game.player1, game), eventFor('GAME_OVER', game.player2, game)];
-  return game.turn ? [eventFor('YOUR_TURN', game.turn, game)] : [];
+  const events =
+    game.status === 'FINISHED'
+      ? [eventFor('GAME_OVER', game.player1, game), eventFor('GAME_OVER', game.player2, game)]
+      : game.turn
+        ? [eventFor('YOUR_TURN', game.turn, game)]
+        : [];
+  // The computer opponent is told nothing.
+  return events.filter((event) => event.recipient !== COMPUTER);
 }
 
 /**

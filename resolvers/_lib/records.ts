@@ -1,5 +1,5 @@
 /** The shapes stored in DynamoDB (see api.ts for the data model). */
-import type { EndReason, GameStatus } from '../../game/nim.js';
+import type { ComputerLevel, EndReason, GameStatus } from '../../game/nim.js';
 import type { InventoryItem } from '../../game/items.js';
 
 export interface PlayerRecord {
@@ -28,6 +28,8 @@ export interface GameRecord {
   gameId: string;
   player1: string;
   player2: string;
+  /** Set when player2 is the computer (COMPUTER): how it plays. */
+  computer?: ComputerLevel | null;
   /** `<player1>#<status>`: key of the byPlayer1Status index. */
   player1Status: string;
   /** `<player2>#<status>`: key of the byPlayer2Status index. */

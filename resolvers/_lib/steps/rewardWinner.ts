@@ -6,11 +6,12 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import { addToInventory, randomItem } from '../inventory.js';
 import type { GameRecord } from '../records.js';
+import { COMPUTER } from '../../../game/nim.js';
 
 export function request(ctx: Context) {
   const game = ctx.stash.game as GameRecord;
   // skipTo NEXT, spelled out: the later steps (stats, notifications) must still run.
-  if (game.status !== 'FINISHED' || !game.winner) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
+  if (game.status !== 'FINISHED' || !game.winner || game.winner === COMPUTER) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return addToInventory(game.winner, randomItem('GAME_WON'), { gamesPlayed: 1, gamesWon: 1 });
 }
 
