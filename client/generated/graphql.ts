@@ -4,11 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How the computer opponent plays. */
+export type ComputerLevel =
+  /** Perfect misère play (the nim-sum strategy): it wins every game it can. */
+  | 'PERFECT'
+  /** Any legal move, chosen at random. */
+  | 'RANDOM';
+
 export type EndReason =
   /** The loser took the last object. */
   | 'LAST_OBJECT_TAKEN'
   /** The loser gave up. */
-  | 'RESIGNED';
+  | 'RESIGNED'
+  /** The loser missed the turn deadline. */
+  | 'TIMEOUT';
 
 export type GameStatus =
   | 'FINISHED'
@@ -45,7 +54,7 @@ export type UserFieldsFragment = { username: string, height: number, weight: num
 
 export type MoveFieldsFragment = { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string };
 
-export type GameFieldsFragment = { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
+export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
 
 export type GameBriefFragment = { gameId: string, heaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, version: number };
 
@@ -105,14 +114,14 @@ export type MyGamesQueryVariables = Exact<{
 }>;
 
 
-export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
+export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
 
 export type GetGameQueryVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameMutationVariables = Exact<{
   opponent: string;
@@ -120,7 +129,22 @@ export type CreateGameMutationVariables = Exact<{
 }>;
 
 
-export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+
+export type CreateComputerGameMutationVariables = Exact<{
+  computer: ComputerLevel;
+  heaps?: Array<number> | number | null | undefined;
+}>;
+
+
+export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+
+export type HintQueryVariables = Exact<{
+  gameId: string | number;
+}>;
+
+
+export type HintQuery = { hint: { winning: boolean, heap: number, count: number } | null };
 
 export type MakeMoveMutationVariables = Exact<{
   gameId: string | number;
@@ -129,26 +153,26 @@ export type MakeMoveMutationVariables = Exact<{
 }>;
 
 
-export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type ResignMutationVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnMoveSubscriptionVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnInviteSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameBriefMutationVariables = Exact<{
   opponent: string;
@@ -250,6 +274,7 @@ export const GameFieldsFragmentDoc = new TypedDocumentString(`
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -465,6 +490,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -501,6 +527,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -537,6 +564,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -555,6 +583,52 @@ fragment GameFields on Game {
     ...MoveFields
   }
 }`) as unknown as TypedDocumentString<CreateGameMutation, CreateGameMutationVariables>;
+export const CreateComputerGameDocument = new TypedDocumentString(`
+    mutation CreateComputerGame($computer: ComputerLevel!, $heaps: [Int!]) {
+  createGame(computer: $computer, heaps: $heaps) {
+    ...GameFields
+  }
+}
+    fragment MoveFields on Move {
+  number
+  player
+  heap
+  count
+  heapsAfter
+  at
+}
+fragment GameFields on Game {
+  gameId
+  player1
+  player2
+  computer
+  players
+  heaps
+  initialHeaps
+  status
+  turn
+  winner
+  loser
+  endReason
+  version
+  createdAt
+  updatedAt
+  lastMove {
+    ...MoveFields
+  }
+  moves {
+    ...MoveFields
+  }
+}`) as unknown as TypedDocumentString<CreateComputerGameMutation, CreateComputerGameMutationVariables>;
+export const HintDocument = new TypedDocumentString(`
+    query Hint($gameId: ID!) {
+  hint(gameId: $gameId) {
+    winning
+    heap
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<HintQuery, HintQueryVariables>;
 export const MakeMoveDocument = new TypedDocumentString(`
     mutation MakeMove($gameId: ID!, $heap: Int!, $count: Int!) {
   makeMove(gameId: $gameId, heap: $heap, count: $count) {
@@ -573,6 +647,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -609,6 +684,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -645,6 +721,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
@@ -681,6 +758,7 @@ fragment GameFields on Game {
   gameId
   player1
   player2
+  computer
   players
   heaps
   initialHeaps
