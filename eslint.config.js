@@ -5,9 +5,9 @@ import appsync from '@aws-appsync/eslint-plugin';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'cdk.out/**', '**/.turnbase/**', '**/build/**/lambda/**', 'resolvers/_generated/**', 'client/generated/**'] },
-  { files: ['**/*.ts'], extends: [tseslint.configs.recommended] },
+  { files: ['**/*.ts', '**/*.tsx'], extends: [tseslint.configs.recommended] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

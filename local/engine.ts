@@ -25,6 +25,8 @@ import { FieldAuthorizer, RequestAuthenticator } from './graphql/authorize.js';
 import { Executor, type Limits } from './graphql/executor.js';
 import type { ResolverSet } from './graphql/resolve.js';
 import { createRealtimeBackend } from './graphql/subscriptions.js';
+import { createConsoleRoutes } from './console/routes.js';
+import { createLogFeed } from './console/log-feed.js';
 import { createHttpServer, type HttpApp } from './http/server.js';
 import { createRealtimeServer } from './realtime/server.js';
 import { compileBundle, setIsolation, type Isolation } from './runtime/index.js';
@@ -127,7 +129,9 @@ function deliverConfirmationCode(
 }
 
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  // The console's log panel reads the same lines the engine prints.
+  const logFeed = createLogFeed();
+  const log = logFeed.tap(options.log ?? ((line: string) => console.log(line)));
   const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const dataDir = options.dataDir === undefined ? resolve('.turnbase') : options.dataDir === null ? null : resolve(options.dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -252,6 +256,18 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       },
       sns: { handle: (body, type) => sns.handle(body, type), outbox: (filter) => sns.outbox(filter) },
       realtime,
+      console: createConsoleRoutes({
+        description,
+        schema: () => executor.schema,
+        apiKey: () => apiKey,
+        userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId },
+        tableNames,
+        dynamo: client,
+        outbox: () => sns.outbox(),
+        logFeed,
+        requestLog: options.requestLog ?? true,
+        verbose: options.verbose ?? false,
+      }),
       amplifyOutputs: () => outputs,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       requestLog: options.requestLog ?? true,

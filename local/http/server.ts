@@ -32,6 +32,8 @@ export interface HttpApp {
     outbox(filter: { recipient?: string }): unknown[];
   };
   realtime?: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void };
+  /** The local console at `/` and its read-only views under `/console/` (local/console). */
+  console?: { serves(pathname: string): boolean; handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
   amplifyOutputs(): unknown;
   maxBodyBytes: number;
   /** One line per request (AppSync's request log); off, the engine formats none. */
@@ -164,6 +166,7 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
     }
     if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/jwks.json`) return send(res, 200, JSON.stringify(app.cognito.jwks()));
     if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/openid-configuration`) return send(res, 200, JSON.stringify(app.cognito.openidConfiguration()));
+    if (app.console?.serves(url.pathname)) return app.console.handle(req, res, url);
     return sendError(res, 404, 'NotFoundException', `Nothing is served at GET ${url.pathname}.`);
   }
   if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', `${req.method} is not supported.`);
