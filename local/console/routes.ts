@@ -129,11 +129,12 @@ export function createConsoleRoutes(sources: ConsoleSources): ConsoleRoutes {
   );
 
   return {
-    serves: (pathname) => pathname === '/' || pathname.startsWith('/console/'),
+    serves: (pathname) => pathname === '/' || pathname === '/favicon.ico' || pathname.startsWith('/console/'),
     async handle(req, res, url) {
       if (!fromLoopback(req)) return sendError(res, 403, 'ForbiddenException', 'The local console answers loopback requests only.');
       const path = url.pathname;
       if (path === '/') return send(res, 200, page(sources.description.name), 'text/html; charset=utf-8');
+      if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
       if (path.startsWith('/console/assets/')) {
         const name = basename(path);
         const type = contentTypes[extname(name)];

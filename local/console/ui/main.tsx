@@ -49,11 +49,20 @@ function Console({ config, schema }: { config: ConsoleConfig; schema: Introspect
   const fetcher = useMemo(() => createFetcher({ graphql: config.graphqlPath, realtime: config.realtimePath }, () => authHeaders(authRef.current)), [config]);
   const clientSchema = useMemo(() => buildClientSchema(schema), [schema]);
   const plugins = useMemo(() => [HISTORY_PLUGIN, ...consolePlugins(config)], [config]);
+  // Links can carry an operation: /?query=...&variables=... opens it in the editor.
+  const link = useMemo(() => new URLSearchParams(location.search), []);
   return (
     <div className="tb-console">
       <AuthBar config={config} state={auth} onChange={onChange} />
       <div className="tb-graphiql">
-        <GraphiQL fetcher={fetcher} schema={clientSchema} plugins={plugins} defaultEditorToolsVisibility={true}>
+        <GraphiQL
+          fetcher={fetcher}
+          schema={clientSchema}
+          plugins={plugins}
+          initialQuery={link.get('query') ?? undefined}
+          initialVariables={link.get('variables') ?? undefined}
+          defaultEditorToolsVisibility={true}
+        >
           <GraphiQL.Logo>local console</GraphiQL.Logo>
         </GraphiQL>
       </div>

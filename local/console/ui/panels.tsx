@@ -40,7 +40,7 @@ function OutboxPanel() {
   const all = messages ?? [];
   const groups = new Map<string, OutboxMessage[]>();
   for (const m of all) {
-    const key = m.topicArn ? `topic ${m.topicArn.split(':').pop()}` : `SMS to ${m.recipient ?? m.phoneNumber}${m.recipient && m.phoneNumber ? ` (${m.phoneNumber})` : ''}`;
+    const key = m.topicArn ? `topic ${m.topicArn.split(':').pop()}` : `SMS to ${m.recipient ?? m.phoneNumber}${m.recipient && m.phoneNumber && m.recipient !== m.phoneNumber ? ` (${m.phoneNumber})` : ''}`;
     if (recipient && !key.toLowerCase().includes(recipient.toLowerCase())) continue;
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
