@@ -187,10 +187,10 @@ export async function benchRealtime(): Promise<{ latency: LatencyRow[]; idle: Id
 
 export function realtimeTables(result: { latency: LatencyRow[]; idle: IdleRow[] }): string {
   const lines = [
-    '| subscribers | moves | frames | from response p50 / p99 ms | from request p50 / p99 ms | fan-out spread p50 / p99 ms |',
+    '| subscribers | moves | frames | from request p50 / p99 ms | from response p50 / p99 ms | fan-out spread p50 / p99 ms |',
     '|---:|---:|---:|---:|---:|---:|',
     ...result.latency.map(
-      (r) => `| ${r.subscribers} | ${r.moves} | ${r.samples} | ${r.p50Ms} / ${r.p99Ms} | ${r.fromRequestP50Ms} / ${r.fromRequestP99Ms} | ${r.spreadP50Ms} / ${r.spreadP99Ms} |`,
+      (r) => `| ${r.subscribers} | ${r.moves} | ${r.samples} | ${r.fromRequestP50Ms} / ${r.fromRequestP99Ms} | ${r.p50Ms} / ${r.p99Ms} | ${r.spreadP50Ms} / ${r.spreadP99Ms} |`,
     ),
     '',
     '| idle subscribed connections | engine RSS MiB | RSS before MiB | KiB per connection |',

@@ -18,7 +18,8 @@ if (kind === 'engine') {
   const baseline = await startBaseline({ schemaFile: `${fixture}/schema.graphql`, dynamodbEndpoint, booksTable: `${tablePrefix}bookshelf-books` });
   console.log(JSON.stringify({ url: baseline.url, headers: {} }));
 } else if (kind === 'game') {
-  const engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, log: () => {} });
+  // As `npm start -- --memory --quiet`.
+  const engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, requestLog: false, log: () => {} });
   console.log(JSON.stringify({ graphqlUrl: engine.graphqlUrl, realtimeUrl: engine.realtimeUrl, apiKey: engine.apiKey }));
 } else {
   console.error('usage: serve.ts engine|baseline <dynamodb endpoint> <table prefix> | serve.ts game');

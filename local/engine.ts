@@ -18,7 +18,7 @@ import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
 import { createLambdaDataSource, type LambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
 import { createNoneDataSource } from './datasources/none.js';
-import { createDynamoClient } from './dynamodb/client.js';
+import { createDynamoClient, sdkStore } from './dynamodb/client.js';
 import { startEmbeddedDynamo } from './dynamodb/embedded.js';
 import { ensureTables } from './dynamodb/tables.js';
 import { FieldAuthorizer, RequestAuthenticator } from './graphql/authorize.js';
@@ -160,6 +160,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const dynamodbEndpoint = dynamo ?? embedded!.endpoint;
     const client = createDynamoClient(dynamodbEndpoint, region);
     cleanups.unshift(() => client.destroy());
+    // The embedded store is called in process; any other endpoint through the SDK, signed.
+    const store = embedded ? embedded.store : sdkStore(client);
     const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
     const warn = (message: string) => log(JSON.stringify({ level: 'warn', message }));
     await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
@@ -219,7 +221,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     cleanups.unshift(settled);
     for (const [name, ds] of Object.entries(description.dataSources)) {
       if (ds.type === 'NONE') dataSources.set(name, createNoneDataSource());
-      if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ client, tableName: tableNames[ds.table] }));
+      if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ store, tableName: tableNames[ds.table] }));
       if (ds.type === 'AWS_LAMBDA') {
         const fn = description.functions![ds.function];
         const source = createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });

@@ -1,9 +1,11 @@
 /**
  * The AMAZON_DYNAMODB data source of the local engine: takes the request object an APPSYNC_JS
- * resolver returned (reference §4) and runs it against a DynamoDB endpoint through the AWS SDK.
+ * resolver returned (reference §4) and runs it against a DynamoDB store (local/dynamodb/client.ts):
+ * the embedded dynalite called in process, or any endpoint through the AWS SDK.
  * It never throws: every failure comes back as `{ result, error: { type: 'DynamoDB:<code>', message } }`.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { sdkStore, type DynamoStore } from '../dynamodb/client.js';
 import type { DataSource, DataSourceOutcome } from './contract.js';
 import type { OperationContext, OperationHandler } from '../dynamodb/operations/context.js';
 import { deleteItem, getItem, putItem, updateItem } from '../dynamodb/operations/items.js';
@@ -59,10 +61,12 @@ async function invoke(context: OperationContext, request: unknown): Promise<Data
   }
 }
 
-export function createDynamoDbDataSource(options: { client: DynamoDBClient; tableName: string }): DataSource {
+/** `store`, or an SDK `client` to reach any endpoint through. */
+export function createDynamoDbDataSource(options: { store: DynamoStore; tableName: string } | { client: DynamoDBClient; tableName: string }): DataSource {
   if (typeof options.tableName !== 'string' || options.tableName === '') {
     throw new Error('createDynamoDbDataSource needs a tableName');
   }
-  const context: OperationContext = { client: options.client, tableName: options.tableName };
+  const store = 'store' in options ? options.store : sdkStore(options.client);
+  const context: OperationContext = { store, tableName: options.tableName };
   return { invoke: (request) => invoke(context, request) };
 }

@@ -8,7 +8,11 @@ test('typed request values become SDK values: numbers as strings, base64 as byte
   assert.deepEqual(toSdkValue({ N: '7' }, 'v'), { N: '7' });
   assert.deepEqual(toSdkValue({ NULL: null }, 'v'), { NULL: true });
   assert.deepEqual(toSdkValue({ NS: [1, '2'] }, 'v'), { NS: ['1', '2'] });
-  assert.deepEqual(toSdkValue({ B: Buffer.from([1, 2, 255]).toString('base64') }, 'v'), { B: Buffer.from([1, 2, 255]) });
+  const binary = toSdkValue({ B: Buffer.from([1, 2, 255]).toString('base64') }, 'v');
+  assert.ok(binary.B instanceof Uint8Array);
+  assert.deepEqual([...binary.B], [1, 2, 255]);
+  // The same value written as DynamoDB's JSON protocol carries it: base64 text.
+  assert.equal(JSON.stringify(binary), `{"B":"${Buffer.from([1, 2, 255]).toString('base64')}"}`);
   assert.deepEqual(toSdkValue({ M: { a: { L: [{ BOOL: false }] } } }, 'v'), { M: { a: { L: [{ BOOL: false }] } } });
 });
 

@@ -24,9 +24,25 @@ function numberText(value: unknown, path: string): string {
   throw invalid(path, 'N takes a number or a numeric string');
 }
 
+/**
+ * Bytes that become base64 text in JSON, as DynamoDB's JSON protocol carries binaries: the same
+ * request then serves both the SDK (which wants bytes) and a store called with plain JSON.
+ */
+export class JsonBytes extends Uint8Array {
+  static fromBase64(text: string): JsonBytes {
+    const decoded = Buffer.from(text, 'base64');
+    return new JsonBytes(decoded.buffer, decoded.byteOffset, decoded.byteLength);
+  }
+
+  toJSON(): string {
+    return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
+  }
+}
+
 function bytes(value: unknown, path: string): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  if (typeof value === 'string') return Buffer.from(value, 'base64');
+  if (value instanceof JsonBytes) return value;
+  if (value instanceof Uint8Array) return new JsonBytes(value);
+  if (typeof value === 'string') return JsonBytes.fromBase64(value);
   throw invalid(path, 'B takes a base64 string');
 }
 

@@ -6,9 +6,12 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
+import { inProcessStore, type DynamoStore } from './client.js';
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /** The same store without HTTP or the SDK: for the engine's data sources. */
+  store: DynamoStore;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function startEmbeddedDynamo(options: { dataDir: string | null }): 
   let closing: Promise<void> | undefined;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    store: inProcessStore(server),
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -3,16 +3,18 @@
  * envelope holding DynamoDB's LastEvaluatedKey, tagged so a token from elsewhere is recognised as foreign.
  */
 import { RequestError, isPlainObject } from './request-error.js';
-import type { SdkItem } from './attributes.js';
+import { JsonBytes, type SdkItem } from './attributes.js';
 
 const tag = 'turnbase.dynamodb.v1';
 
 export function encodeNextToken(lastEvaluatedKey: SdkItem | undefined): string | null {
   if (lastEvaluatedKey === undefined || Object.keys(lastEvaluatedKey).length === 0) return null;
   // Binary key parts are bytes; JSON cannot hold them, so they travel as base64 with a marker.
-  const key = JSON.stringify(lastEvaluatedKey, (_name, value: unknown) =>
-    value instanceof Uint8Array ? { $b64: Buffer.from(value).toString('base64') } : value,
-  );
+  // The holder's own value, not `value`: bytes that turn themselves into text (JsonBytes) still get the marker.
+  const key = JSON.stringify(lastEvaluatedKey, function (this: Record<string, unknown>, name: string, value: unknown) {
+    const original = this[name];
+    return original instanceof Uint8Array ? { $b64: Buffer.from(original).toString('base64') } : value;
+  });
   return Buffer.from(JSON.stringify({ tag, key }), 'utf8').toString('base64');
 }
 
@@ -30,7 +32,7 @@ export function decodeNextToken(token: unknown): SdkItem | undefined {
     const envelope: unknown = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
     if (!isPlainObject(envelope) || envelope.tag !== tag || typeof envelope.key !== 'string') throw problem;
     key = JSON.parse(envelope.key, (_name, value: unknown) =>
-      isPlainObject(value) && typeof value.$b64 === 'string' ? new Uint8Array(Buffer.from(value.$b64, 'base64')) : value,
+      isPlainObject(value) && typeof value.$b64 === 'string' ? JsonBytes.fromBase64(value.$b64) : value,
     );
   } catch {
     throw problem;

@@ -33,8 +33,8 @@ beforeAll(async () => {
       },
     },
   ]);
-  games = createDynamoDbDataSource({ client: dynamo.client, tableName: gamesTable });
-  scores = createDynamoDbDataSource({ client: dynamo.client, tableName: scoresTable });
+  games = createDynamoDbDataSource({ store: dynamo.store, tableName: gamesTable });
+  scores = createDynamoDbDataSource({ store: dynamo.store, tableName: scoresTable });
 });
 
 afterAll(async () => {
@@ -501,7 +501,7 @@ describe('bad requests and store errors', () => {
   });
 
   test('a data source bound to a missing table answers ResourceNotFoundException', async () => {
-    const missing = createDynamoDbDataSource({ client: dynamo.client, tableName: dynamo.tableName('missing') });
+    const missing = createDynamoDbDataSource({ store: dynamo.store, tableName: dynamo.tableName('missing') });
     const outcome = await missing.invoke({ operation: 'GetItem', key: { id: { S: 'x' } } });
     assert.equal(outcome.error?.type, 'DynamoDB:ResourceNotFoundException');
     assert.equal(outcome.result, null);

@@ -5,11 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand, ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient } from '../../local/dynamodb/client.js';
+import { createDynamoClient, sdkStore, type DynamoStore } from '../../local/dynamodb/client.js';
 import { startEmbeddedDynamo } from '../../local/dynamodb/embedded.js';
 
 export interface TestDynamo {
   client: DynamoDBClient;
+  /** How the engine reaches this store: dynalite in process, or the external endpoint through the SDK. */
+  store: DynamoStore;
   endpoint: string;
   /** True when the store is dynalite (no transactions), false for an external endpoint. */
   embedded: boolean;
@@ -39,6 +41,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
   const client = createDynamoClient(endpoint);
   return {
     client,
+    store: embedded ? embedded.store : sdkStore(client),
     endpoint,
     embedded: embedded !== undefined,
     prefix,

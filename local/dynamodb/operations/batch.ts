@@ -4,8 +4,6 @@
  * `data` is null so a resolver can tell which ones to try again.
  */
 import {
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
   type KeysAndAttributes,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
@@ -65,7 +63,7 @@ export async function batchGetItem(context: OperationContext, request: RequestOb
     };
   }
   try {
-    const output = await context.client.send(new BatchGetItemCommand({ RequestItems: requestItems }));
+    const output = await context.store.send('BatchGetItem', { RequestItems: requestItems });
     const data: Record<string, unknown[]> = {};
     const unprocessedKeys: Record<string, unknown[]> = {};
     for (const [table, keys] of Object.entries(requested)) {
@@ -90,7 +88,7 @@ async function batchWrite(
   unprocessedField: 'unprocessedItems' | 'unprocessedKeys',
 ): Promise<DataSourceOutcome> {
   try {
-    const output = await context.client.send(new BatchWriteItemCommand({ RequestItems: requestItems }));
+    const output = await context.store.send('BatchWriteItem', { RequestItems: requestItems });
     const data: Record<string, unknown[]> = {};
     const unprocessed: Record<string, unknown[]> = {};
     for (const [table, written] of Object.entries(entries)) {

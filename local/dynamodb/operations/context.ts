@@ -1,10 +1,10 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoStore } from '../client.js';
 import type { DataSourceOutcome } from '../../datasources/contract.js';
 import type { RequestObject } from '../request-fields.js';
 
-/** What every operation handler gets: the client and the table the data source is bound to. */
+/** What every operation handler gets: the store and the table the data source is bound to. */
 export interface OperationContext {
-  client: DynamoDBClient;
+  store: DynamoStore;
   tableName: string;
 }
 

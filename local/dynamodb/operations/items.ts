@@ -1,11 +1,5 @@
 /** GetItem, PutItem, UpdateItem and DeleteItem: one item, optionally guarded by a condition. */
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-  type AttributeValue,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DataSourceOutcome } from '../../datasources/contract.js';
 import { sameItem, toPlainItem, toPlainItemOrNull, type SdkItem } from '../attributes.js';
 import { mergeAttributes, readExpression } from '../expressions.js';
@@ -33,7 +27,7 @@ async function currentItem(context: OperationContext, key: SdkItem, failure: unk
   // Stores that honour ReturnValuesOnConditionCheckFailure put the old item on the error; others need a read.
   const returned = (failure as { Item?: Record<string, AttributeValue> }).Item;
   if (returned !== undefined) return returned;
-  const read = await context.client.send(new GetItemCommand({ TableName: context.tableName, Key: key, ConsistentRead: true }));
+  const read = await context.store.send('GetItem', { TableName: context.tableName, Key: key, ConsistentRead: true });
   return read.Item;
 }
 
@@ -84,15 +78,15 @@ async function guardedWrite(
 export async function getItem(context: OperationContext, request: RequestObject): Promise<DataSourceOutcome> {
   const key = readKey(request.key, 'key');
   const projection = readProjection(request.projection, 'projection');
-  const command = new GetItemCommand({
+  const input = {
     TableName: context.tableName,
     Key: key,
     ConsistentRead: readBoolean(request.consistentRead, 'consistentRead'),
     ...(projection ? { ProjectionExpression: projection.expression } : {}),
     ...mergeAttributes([projection]),
-  });
+  };
   try {
-    const output = await context.client.send(command);
+    const output = await context.store.send('GetItem', input);
     return { result: toPlainItemOrNull(output.Item) };
   } catch (error) {
     return { result: null, error: storeError(error, 'GetItem') };
@@ -110,15 +104,15 @@ export async function putItem(context: OperationContext, request: RequestObject)
   }
   const item = { ...attributes, ...key };
   const condition = readCondition(request.condition, 'condition');
-  const command = new PutItemCommand({
+  const input = {
     TableName: context.tableName,
     Item: item,
     ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
     ...conditionFields(condition),
     ...mergeAttributes([condition?.expression]),
-  });
+  };
   return guardedWrite(context, 'PutItem', key, condition, { kind: 'item', item }, async () => {
-    await context.client.send(command);
+    await context.store.send('PutItem', input);
     return { result: toPlainItem(item) };
   });
 }
@@ -134,7 +128,7 @@ export async function updateItem(context: OperationContext, request: RequestObje
   const update = readExpression(request.update, 'update');
   if (update === undefined) throw new RequestError('update is required for UpdateItem');
   const condition = readCondition(request.condition, 'condition');
-  const command = new UpdateItemCommand({
+  const input = {
     TableName: context.tableName,
     Key: key,
     UpdateExpression: update.expression,
@@ -142,9 +136,9 @@ export async function updateItem(context: OperationContext, request: RequestObje
     ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
     ...conditionFields(condition),
     ...mergeAttributes([update, condition?.expression]),
-  });
+  };
   return guardedWrite(context, 'UpdateItem', key, condition, { kind: 'unknown' }, async () => {
-    const output = await context.client.send(command);
+    const output = await context.store.send('UpdateItem', input);
     return { result: toPlainItemOrNull(output.Attributes) };
   });
 }
@@ -153,16 +147,16 @@ export async function deleteItem(context: OperationContext, request: RequestObje
   refuseVersion(request);
   const key = readKey(request.key, 'key');
   const condition = readCondition(request.condition, 'condition');
-  const command = new DeleteItemCommand({
+  const input = {
     TableName: context.tableName,
     Key: key,
     ReturnValues: 'ALL_OLD',
     ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
     ...conditionFields(condition),
     ...mergeAttributes([condition?.expression]),
-  });
+  };
   return guardedWrite(context, 'DeleteItem', key, condition, { kind: 'absent' }, async () => {
-    const output = await context.client.send(command);
+    const output = await context.store.send('DeleteItem', input);
     return { result: toPlainItemOrNull(output.Attributes) };
   });
 }

@@ -1,5 +1,5 @@
 /** Query and Scan: pages of items, `{items, nextToken, scannedCount}`. */
-import { QueryCommand, ScanCommand, type Select } from '@aws-sdk/client-dynamodb';
+import type { Select } from '@aws-sdk/client-dynamodb';
 import type { DataSourceOutcome } from '../../datasources/contract.js';
 import { toPlainItem, type SdkItem } from '../attributes.js';
 import { mergeAttributes, readExpression, type Expression } from '../expressions.js';
@@ -55,7 +55,7 @@ export async function query(context: OperationContext, request: RequestObject): 
     ScanIndexForward: readBoolean(request.scanIndexForward, 'scanIndexForward'),
   };
   try {
-    return page(await context.client.send(new QueryCommand(input)));
+    return page(await context.store.send('Query', input));
   } catch (error) {
     return { result: null, error: storeError(error, 'Query') };
   }
@@ -68,7 +68,7 @@ export async function scan(context: OperationContext, request: RequestObject): P
     TotalSegments: readCount(request.totalSegments, 'totalSegments', 1),
   };
   try {
-    return page(await context.client.send(new ScanCommand(input)));
+    return page(await context.store.send('Scan', input));
   } catch (error) {
     return { result: null, error: storeError(error, 'Scan') };
   }

@@ -4,8 +4,6 @@
  * turns into a message saying so.
  */
 import {
-  TransactGetItemsCommand,
-  TransactWriteItemsCommand,
   type CancellationReason,
   type TransactGetItem,
   type TransactWriteItem,
@@ -56,7 +54,7 @@ export async function transactGetItems(context: OperationContext, request: Reque
     };
   });
   try {
-    const output = await context.client.send(new TransactGetItemsCommand({ TransactItems: transactItems }));
+    const output = await context.store.send('TransactGetItems', { TransactItems: transactItems });
     const items = (output.Responses ?? []).map((response) => toPlainItemOrNull(response.Item));
     return { result: { items, cancellationReasons: null } };
   } catch (error) {
@@ -109,7 +107,7 @@ export async function transactWriteItems(context: OperationContext, request: Req
   const transactItems = items.map((item, index) => writeItem(item, `transactItems[${index}]`));
   const keys = items.map((item, index) => toPlainItem(readKey(item.key, `transactItems[${index}].key`)));
   try {
-    await context.client.send(new TransactWriteItemsCommand({ TransactItems: transactItems }));
+    await context.store.send('TransactWriteItems', { TransactItems: transactItems });
     return { result: { keys, cancellationReasons: null } };
   } catch (error) {
     const reasons = errorCode(error) === 'TransactionCanceledException' ? cancellationReasons(error) : null;
