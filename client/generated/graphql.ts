@@ -54,7 +54,7 @@ export type UserFieldsFragment = { username: string, height: number, weight: num
 
 export type MoveFieldsFragment = { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string };
 
-export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
+export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
 
 export type GameBriefFragment = { gameId: string, heaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, version: number };
 
@@ -114,14 +114,14 @@ export type MyGamesQueryVariables = Exact<{
 }>;
 
 
-export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
+export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
 
 export type GetGameQueryVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameMutationVariables = Exact<{
   opponent: string;
@@ -129,7 +129,7 @@ export type CreateGameMutationVariables = Exact<{
 }>;
 
 
-export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateComputerGameMutationVariables = Exact<{
   computer: ComputerLevel;
@@ -137,7 +137,7 @@ export type CreateComputerGameMutationVariables = Exact<{
 }>;
 
 
-export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type HintQueryVariables = Exact<{
   gameId: string | number;
@@ -153,26 +153,33 @@ export type MakeMoveMutationVariables = Exact<{
 }>;
 
 
-export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type ResignMutationVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+
+export type RematchMutationVariables = Exact<{
+  gameId: string | number;
+}>;
+
+
+export type RematchMutation = { rematch: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnMoveSubscriptionVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnInviteSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameBriefMutationVariables = Exact<{
   opponent: string;
@@ -286,6 +293,8 @@ export const GameFieldsFragmentDoc = new TypedDocumentString(`
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -502,6 +511,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -539,6 +550,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -576,6 +589,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -613,6 +628,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -659,6 +676,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -696,6 +715,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -703,6 +724,45 @@ fragment GameFields on Game {
     ...MoveFields
   }
 }`) as unknown as TypedDocumentString<ResignMutation, ResignMutationVariables>;
+export const RematchDocument = new TypedDocumentString(`
+    mutation Rematch($gameId: ID!) {
+  rematch(gameId: $gameId) {
+    ...GameFields
+  }
+}
+    fragment MoveFields on Move {
+  number
+  player
+  heap
+  count
+  heapsAfter
+  at
+}
+fragment GameFields on Game {
+  gameId
+  player1
+  player2
+  computer
+  players
+  heaps
+  initialHeaps
+  status
+  turn
+  winner
+  loser
+  endReason
+  version
+  createdAt
+  updatedAt
+  rematchOf
+  rematchGameId
+  lastMove {
+    ...MoveFields
+  }
+  moves {
+    ...MoveFields
+  }
+}`) as unknown as TypedDocumentString<RematchMutation, RematchMutationVariables>;
 export const OnMoveDocument = new TypedDocumentString(`
     subscription OnMove($gameId: ID!) {
   onMove(gameId: $gameId) {
@@ -733,6 +793,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }
@@ -770,6 +832,8 @@ fragment GameFields on Game {
   version
   createdAt
   updatedAt
+  rematchOf
+  rematchGameId
   lastMove {
     ...MoveFields
   }

@@ -61,6 +61,10 @@ export type Game = {
   /** The invited player, who makes the first move (in games against the computer: the computer, "@computer", and the creator moves first). */
   player2: Scalars['String']['output'];
   players: Array<Scalars['String']['output']>;
+  /** The rematch started from this game, once either player asked for it. */
+  rematchGameId?: Maybe<Scalars['ID']['output']>;
+  /** The game this one is a rematch of; null for a new pairing. */
+  rematchOf?: Maybe<Scalars['ID']['output']>;
   status: GameStatus;
   /** Whose move it is; null once the game is over. */
   turn?: Maybe<Scalars['String']['output']>;
@@ -144,6 +148,12 @@ export type Mutation = {
   refreshSession?: Maybe<AuthSession>;
   /** Creates the sign-in account and the player's profile. */
   register?: Maybe<User>;
+  /**
+   * A new game between the two players of a finished game, with the same starting heaps: the caller
+   * creates it, so the other player moves first and is invited (onInvite). Asking again, from either
+   * player, gives the same rematch. Select player2 so onInvite subscribers receive it.
+   */
+  rematch?: Maybe<Game>;
   /** Gives up: the other player wins. */
   resign?: Maybe<Game>;
 };
@@ -182,6 +192,11 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRematchArgs = {
+  gameId: Scalars['ID']['input'];
 };
 
 

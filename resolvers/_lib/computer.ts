@@ -4,6 +4,7 @@
  * subscribers receive the game with both moves in it.
  */
 import { util } from '@aws-appsync/utils';
+import type { GameRecord, MoveRecord } from './records.js';
 import { COMPUTER, applyMove, computerMove, type ComputerLevel, type NimState } from '../../game/nim.js';
 
 /** One move as it goes into the history: who made it and the heaps it left. */
@@ -27,4 +28,15 @@ export function computerReply(state: NimState, level: ComputerLevel | null | und
   const after = applyMove(state, COMPUTER, move);
   if (!after.ok) return null;
   return { state: after.value, played: { player: COMPUTER, heap: move.heap, count: move.count, heapsAfter: after.value.heaps } };
+}
+
+/**
+ * A new game in which the computer moves first (a rematch, where the other player starts): its
+ * opening move is made before the game is stored, so the stored game always waits on a person.
+ */
+export function withComputerOpening(record: GameRecord, state: NimState): GameRecord {
+  const reply = computerReply(state, record.computer);
+  if (!reply) return record;
+  const move: MoveRecord = { number: 1, ...reply.played, at: record.createdAt };
+  return { ...record, heaps: reply.state.heaps, turn: reply.state.turn, moves: [move], lastMove: move };
 }

@@ -8,6 +8,7 @@ export type ApiErrorType =
   | 'NotYourTurn'
   | 'NotAPlayer'
   | 'GameOver'
+  | 'GameNotOver'
   | 'InvalidMove'
   | 'InvalidGame'
   | 'GameNotFound'

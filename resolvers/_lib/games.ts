@@ -59,6 +59,8 @@ export function toGame(record: GameRecord): Game {
     endReason: record.endReason ?? null,
     moves: (record.moves ?? []).map((move: MoveRecord) => ({ ...move })),
     lastMove: record.lastMove ? { ...record.lastMove } : null,
+    rematchOf: record.rematchOf ?? null,
+    rematchGameId: record.rematchGameId ?? null,
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -43,6 +43,11 @@ export interface GameRecord {
   endReason: EndReason | null;
   moves: MoveRecord[];
   lastMove?: MoveRecord;
+  /** The game started by rematch (set once, by the first rematch request) and who asked for it. */
+  rematchGameId?: string | null;
+  rematchBy?: string | null;
+  /** The game this one is a rematch of. */
+  rematchOf?: string | null;
   /** Phone numbers by username, copied from the profiles at creation for notifications (null: none). */
   phones?: Record<string, string | null>;
   version: number;

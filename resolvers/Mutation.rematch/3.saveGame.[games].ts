@@ -1,0 +1,36 @@
+/**
+ * Stores the rematch under the claimed id: one PutItem that never overwrites. Whoever's request
+ * gets here first writes it; a later one (the other player, a retry) finds it stored already.
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { put } from '@aws-appsync/utils/dynamodb';
+import type { MutationRematchArgs } from '../_generated/schema.js';
+import { newGame, opponentOf } from '../../game/nim.js';
+import { fail } from '../_lib/errors.js';
+import { newGameRecord } from '../_lib/games.js';
+import { withComputerOpening } from '../_lib/computer.js';
+import type { GameRecord } from '../_lib/records.js';
+
+export function request(ctx: Context<MutationRematchArgs>) {
+  const old = ctx.stash.game as GameRecord;
+  const creator = ctx.stash.rematchBy as string;
+  // Against the computer only the person can ask, so the computer (player2) makes the opening move.
+  const state = newGame(creator, opponentOf(old, creator) as string, old.initialHeaps);
+  if (!state.ok) return fail('InvalidGame', state.error.message);
+  const fresh: GameRecord = { ...newGameRecord(ctx.stash.rematchId as string, state.value, util.time.nowISO8601(), old.computer), rematchOf: old.gameId, phones: old.phones ?? {} };
+  const record = withComputerOpening(fresh, state.value);
+  ctx.stash.rematch = record;
+  return put<GameRecord>({ key: { gameId: record.gameId }, item: record, condition: { gameId: { attributeExists: false } } });
+}
+
+export function response(ctx: Context<MutationRematchArgs>) {
+  if (ctx.error) {
+    if (ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') {
+      ctx.stash.created = false;
+      return null;
+    }
+    return fail('InternalFailure', 'Could not start the rematch; please try again.');
+  }
+  ctx.stash.created = true;
+  return null;
+}
