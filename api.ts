@@ -97,6 +97,8 @@ export default defineApi({
       memoryMB: 256,
     },
   },
+  // The Nim web app: `npm start` serves it at /play; the CDK app hosts it behind CloudFront.
+  web: { path: '/play', build: 'web/build.ts' },
   // Batch operations name real table names; resolvers find them here (ctx.env).
   environment: {
     PLAYERS_TABLE: { ref: 'table.name', table: 'players' },

@@ -10,6 +10,8 @@ export interface DeployedValues {
   apiKey?: string;
   userPoolId?: string;
   userPoolClientId?: string;
+  /** A user pool endpoint other than AWS's (the local engine's Cognito stand-in), in `custom.user_pool_endpoint`. */
+  userPoolEndpoint?: string;
 }
 
 const attributeNames: Record<string, string> = { phone_number: 'phone_number', email: 'email' };
@@ -47,5 +49,7 @@ export function amplifyOutputs(description: ApiDescription, values: DeployedValu
       mfa_methods: [],
     };
   }
+  // The Gen 2 format has no field for a custom Cognito endpoint; apps read it from `custom`.
+  if (values.userPoolEndpoint) outputs.custom = { user_pool_endpoint: values.userPoolEndpoint };
   return outputs;
 }

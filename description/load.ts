@@ -136,6 +136,7 @@ export function validateApi(description: ApiDescription, schema: GraphQLSchema, 
     }
   }
   problems.push(...referenceProblems(description), ...subscribeProblems(schema));
+  if (description.web && !/^\/[A-Za-z0-9_-]+$/.test(description.web.path)) problems.push(`web.path "${description.web.path}" must be one path segment such as "/play"`);
   for (const [name, ds] of Object.entries(description.dataSources)) {
     if (ds.type === 'AMAZON_DYNAMODB' && !description.tables?.[ds.table]) problems.push(`data source "${name}" names unknown table "${ds.table}"`);
     if (ds.type === 'AWS_LAMBDA' && !description.functions?.[ds.function]) problems.push(`data source "${name}" names unknown function "${ds.function}"`);

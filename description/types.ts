@@ -101,6 +101,14 @@ export interface TopicConfig {
   displayName?: string;
 }
 
+/** A static web app that ships with the API: served by the local engine, hosted by the CDK app. */
+export interface WebAppConfig {
+  /** Where the local engine serves it, e.g. `/play` (the CDK app serves it at the site's root). */
+  path: string;
+  /** Module, relative to the project root, whose default export `(outDir: string) => Promise<void>` writes the static files. */
+  build: string;
+}
+
 export interface ApiDescription {
   name: string;
   /** Path of the SDL file, relative to the project root. */
@@ -115,6 +123,7 @@ export interface ApiDescription {
   dataSources: Record<string, DataSourceConfig>;
   /** AppSync environment variables, visible to resolvers as `ctx.env`. */
   environment?: Record<string, EnvironmentValue>;
+  web?: WebAppConfig;
 }
 
 /** Identity helper that gives a description literal its type. */

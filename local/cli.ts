@@ -42,6 +42,7 @@ function banner(engine: RunningEngine, outputs: OutputsFile, options: CliOptions
     `  GraphQL     ${engine.graphqlUrl}`,
     `  Real-time   ${engine.realtimeUrl}`,
     `  Outbox      ${engine.outboxUrl}`,
+    ...(engine.api.description.web ? [`  Web app     ${engine.url}${engine.api.description.web.path}/ (built on first visit)`] : []),
     `  API key     ${engine.apiKey}`,
     ...(engine.userPool ? [`  User pool   ${engine.userPool.id} (client ${engine.userPool.clientId}, endpoint ${engine.userPool.endpoint})`] : []),
     `  Client config written to ${outputs.path} (also at ${engine.url}/amplify_outputs.json)`,

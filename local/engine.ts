@@ -28,6 +28,7 @@ import { createRealtimeBackend } from './graphql/subscriptions.js';
 import { createConsoleRoutes } from './console/routes.js';
 import { createLogFeed } from './console/log-feed.js';
 import { createHttpServer, type HttpApp } from './http/server.js';
+import { createBuiltSite } from './http/static.js';
 import { createRealtimeServer } from './realtime/server.js';
 import { compileBundle, setIsolation, type Isolation } from './runtime/index.js';
 import { refuseUnsupportedCode } from './runtime/code-checks.js';
@@ -247,7 +248,16 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
 
     const apiKey = apiKeys?.currentKey().id ?? '';
     const graphqlUrl = `${url}/graphql`;
-    const outputs = amplifyOutputs(description, { region, graphqlUrl, apiKey, userPoolId: cognito?.poolId, userPoolClientId: cognito?.clientId });
+    const outputs = amplifyOutputs(description, {
+      region,
+      graphqlUrl,
+      apiKey,
+      userPoolId: cognito?.poolId,
+      userPoolClientId: cognito?.clientId,
+      userPoolEndpoint: cognito ? `${url}/cognito` : undefined,
+    });
+    const site = description.web && createBuiltSite(description.web.path, resolve(api.root, description.web.build), log);
+    if (site) cleanups.unshift(() => site.close());
     app = {
       executor,
       cognito: cognito && {
@@ -271,6 +281,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         verbose: options.verbose ?? false,
       }),
       amplifyOutputs: () => outputs,
+      staticFiles: site ? (pathname, res) => site.serve(pathname, res) : undefined,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       requestLog: options.requestLog ?? true,
       verbose: options.verbose ?? false,

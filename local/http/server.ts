@@ -35,6 +35,8 @@ export interface HttpApp {
   /** The local console at `/` and its read-only views under `/console/` (local/console). */
   console?: { serves(pathname: string): boolean; handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
   amplifyOutputs(): unknown;
+  /** Static files (the description's web app); answers false when the path is not its own. */
+  staticFiles?(pathname: string, res: ServerResponse): Promise<boolean>;
   maxBodyBytes: number;
   /** One line per request (AppSync's request log); off, the engine formats none. */
   requestLog: boolean;
@@ -167,6 +169,7 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
     if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/jwks.json`) return send(res, 200, JSON.stringify(app.cognito.jwks()));
     if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/openid-configuration`) return send(res, 200, JSON.stringify(app.cognito.openidConfiguration()));
     if (app.console?.serves(url.pathname)) return app.console.handle(req, res, url);
+    if (app.staticFiles && (await app.staticFiles(url.pathname, res))) return;
     return sendError(res, 404, 'NotFoundException', `Nothing is served at GET ${url.pathname}.`);
   }
   if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', `${req.method} is not supported.`);

@@ -1,0 +1,89 @@
+/**
+ * Serves a folder of static files under one path (the description's `web`), built on first request
+ * by the description's build module, into a temporary folder that goes away with the engine. Building
+ * lazily keeps engine start-up, and every test that never opens the app, free of the build's cost.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { pathToFileURL } from 'node:url';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=UTF-8',
+  '.js': 'text/javascript; charset=UTF-8',
+  '.css': 'text/css; charset=UTF-8',
+  '.json': 'application/json; charset=UTF-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=UTF-8',
+  '.map': 'application/json; charset=UTF-8',
+};
+
+export interface BuiltSite {
+  serve(pathname: string, res: ServerResponse): Promise<boolean>;
+  close(): void;
+}
+
+function reply(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>): void {
+  res.writeHead(status, { 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', ...headers });
+  res.end(body);
+}
+
+/** The file a request path names inside `dir`, or null for anything that would leave it or is hidden. */
+export function fileFor(dir: string, relative: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.split('/').some((part) => part.startsWith('.'))) return null;
+  const file = resolve(dir, `.${sep}${decoded === '' ? 'index.html' : decoded}`);
+  return file.startsWith(dir + sep) ? file : null;
+}
+
+export function createBuiltSite(mountPath: string, buildModule: string, log: (line: string) => void): BuiltSite {
+  const outDir = mkdtempSync(join(tmpdir(), 'turnbase-web-'));
+  let built: Promise<void> | undefined;
+  const build = () => {
+    built ??= (async () => {
+      const module = (await import(pathToFileURL(buildModule).href)) as { default: (outDir: string) => Promise<void> };
+      await module.default(outDir);
+    })().catch((error: unknown) => {
+      built = undefined; // a fixed source builds on the next request
+      throw error;
+    });
+    return built;
+  };
+
+  return {
+    async serve(pathname, res) {
+      if (pathname === mountPath) {
+        reply(res, 301, '', { location: `${mountPath}/` });
+        return true;
+      }
+      if (!pathname.startsWith(`${mountPath}/`)) return false;
+      try {
+        await build();
+      } catch (error) {
+        log(JSON.stringify({ level: 'error', message: `web app build failed: ${error instanceof Error ? error.message : String(error)}` }));
+        reply(res, 500, `The web app at ${mountPath} failed to build; see the engine's log.`, { 'content-type': 'text/plain; charset=UTF-8' });
+        return true;
+      }
+      const file = fileFor(outDir, pathname.slice(mountPath.length + 1));
+      const found = file ? await stat(file).catch(() => null) : null;
+      if (!file || !found?.isFile()) {
+        reply(res, 404, `Nothing is served at ${pathname}.`, { 'content-type': 'text/plain; charset=UTF-8' });
+        return true;
+      }
+      reply(res, 200, await readFile(file), { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      return true;
+    },
+    close() {
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Small shared pieces: the error line every screen uses, and a labelled input. */
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import type { ApiError } from './api.js';
+
+/** The API's message, exactly; errorType kept as a data attribute for tests and styling. */
+export function ErrorText({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  return (
+    <p class="error" role="alert" data-error-type={error.errorType ?? ''}>
+      {error.message}
+    </p>
+  );
+}
+
+type InputProps = InputHTMLAttributes & { label: string; name: string; hint?: ComponentChildren };
+
+export function Field({ label, name, hint, ...input }: InputProps) {
+  const id = `field-${name}`;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} name={name} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {hint ? (
+        <div id={`${id}-hint`} class="hint">
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function formValues(event: Event): Record<string, string> {
+  event.preventDefault();
+  const data = new FormData(event.currentTarget as HTMLFormElement);
+  return Object.fromEntries([...data.entries()].map(([key, value]) => [key, String(value)]));
+}
+
+export function describeItem(item: { type: string; properties: Record<string, number | null | undefined> }): string {
+  const properties = Object.entries(item.properties)
+    .filter(([, value]) => typeof value === 'number')
+    .map(([name, value]) => `${name} ${value}`);
+  return `${item.type.toLowerCase()} (${properties.join(', ') || 'no properties'})`;
+}
