@@ -52,8 +52,8 @@ interface Subscription {
 
 /**
  * Subscribes; `onReady` runs once AppSync acknowledged the subscription (Amplify announces each
- * start_ack on the Hub with its query and variables), so a screen can reload what it shows and miss
- * nothing that happened before.
+ * start_ack on the Hub with the query, as it re-printed it, and the variables), so a screen can reload
+ * what it shows and miss nothing that happened before.
  */
 export function subscribe<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -61,10 +61,12 @@ export function subscribe<TResult, TVariables>(
   handlers: { next(data: TResult): void; error(error: ApiError): void; ready?(): void },
 ): () => void {
   const query = document.toString();
+  const operationName = (text: string | undefined) => (text ? /subscription\s+(\w+)/.exec(text)?.[1] : undefined);
+  const operation = operationName(query);
   const wanted = JSON.stringify(variables ?? {});
   const stopListening = Hub.listen('api', ({ payload }) => {
     const data = payload.data as { query?: string; variables?: unknown } | undefined;
-    if (payload.event === 'Subscription ack' && data?.query === query && JSON.stringify(data.variables ?? {}) === wanted) {
+    if (payload.event === 'Subscription ack' && operationName(data?.query) === operation && JSON.stringify(data?.variables ?? {}) === wanted) {
       stopListening();
       handlers.ready?.();
     }
