@@ -1,6 +1,6 @@
 /**
  * Builds the web app into a folder of static files: index.html, styles.css and one esbuild bundle
- * (Preact and aws-amplify included, nothing fetched from a CDN). The local engine serves that folder at
+ * (React and aws-amplify included, nothing fetched from a CDN). The local engine serves that folder at
  * the description's `web.path`; the CDK app uploads it. amplify_outputs.json is not part of the build:
  * the app fetches it from its origin at run time, so one build runs against local and cloud alike.
  *   npx tsx web/build.ts [outDir]        (default build/web)
@@ -22,7 +22,6 @@ export default async function buildWeb(outDir: string): Promise<void> {
     platform: 'browser',
     target: ['es2022'],
     jsx: 'automatic',
-    jsxImportSource: 'preact',
     minify: true,
     sourcemap: false,
     legalComments: 'linked',

@@ -1,5 +1,5 @@
 /** Who is signed in and which screen shows; screens are addressed by the URL hash (#/lobby, #/game/ID, …). */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'react';
 import { getCurrentUser, signOut } from 'aws-amplify/auth';
 import { Confirm, Register, SignIn } from './auth.js';
 import { Board } from './board.js';
@@ -48,17 +48,17 @@ export function App({ outputs }: { outputs: Outputs }) {
     location.hash = '';
   };
 
-  if (me === undefined) return <p class="loading">Loading…</p>;
+  if (me === undefined) return <p className="loading">Loading…</p>;
   if (!me) {
     return (
-      <main class="signed-out">
+      <main className="signed-out">
         <h1>turnbase · Nim</h1>
         <p>Take turns taking objects from the heaps. Whoever takes the last object loses.</p>
         {confirming ? (
           <Confirm username={confirming.username} password={confirming.password} onSignedIn={signedIn} />
         ) : (
           <>
-            <div class="tabs" role="group" aria-label="Account">
+            <div className="tabs" role="group" aria-label="Account">
               <button type="button" aria-pressed={mode === 'signin'} onClick={() => setMode('signin')}>
                 I have an account
               </button>
@@ -85,7 +85,7 @@ export function App({ outputs }: { outputs: Outputs }) {
         <nav aria-label="Main">
           <a href="#/lobby">Lobby</a>
           <a href="#/profile">Profile</a>
-          <span class="me" data-testid="me">
+          <span className="me" data-testid="me">
             {me}
           </span>
           <button type="button" onClick={leave}>

@@ -1,5 +1,6 @@
 /** Register (with the pool's password policy checked as it is typed), confirm with a code, sign in. */
-import { useState } from 'preact/hooks';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { signIn } from 'aws-amplify/auth';
 import { ConfirmSignUpDocument, RegisterDocument } from '../../client/generated/graphql.js';
 import { ApiError, call, toApiError } from './api.js';
@@ -19,7 +20,7 @@ async function passwordSignIn(username: string, password: string): Promise<'done
 export function SignIn({ onSignedIn, onConfirm }: { onSignedIn: SignedIn; onConfirm: (username: string, password: string) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     const { username, password } = formValues(event);
     setBusy(true);
     setError(null);
@@ -33,7 +34,7 @@ export function SignIn({ onSignedIn, onConfirm }: { onSignedIn: SignedIn; onConf
     }
   };
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="signin-title">
+    <form className="card" onSubmit={submit} aria-labelledby="signin-title">
       <h2 id="signin-title">Sign in</h2>
       <Field label="Username" name="username" autoComplete="username" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
@@ -65,7 +66,7 @@ export function Register({ policy, onSignedIn, onConfirm }: { policy?: PasswordP
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const rules = policyRules(policy);
-  const submit = async (event: Event) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     const values = formValues(event);
     setBusy(true);
     setError(null);
@@ -93,20 +94,20 @@ export function Register({ policy, onSignedIn, onConfirm }: { policy?: PasswordP
     }
   };
   const policyList = (
-    <ul class="policy" aria-live="polite">
+    <ul className="policy" aria-live="polite">
       {rules.map((rule) => {
         const met = rule.test(password);
         return (
-          <li key={rule.text} class={met ? 'met' : 'unmet'} data-met={met ? 'yes' : 'no'}>
+          <li key={rule.text} className={met ? 'met' : 'unmet'} data-met={met ? 'yes' : 'no'}>
             <span aria-hidden="true">{met ? '✓' : '✗'}</span> {rule.text}
-            <span class="visually-hidden">{met ? ' (met)' : ' (not yet)'}</span>
+            <span className="visually-hidden">{met ? ' (met)' : ' (not yet)'}</span>
           </li>
         );
       })}
     </ul>
   );
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="register-title">
+    <form className="card" onSubmit={submit} aria-labelledby="register-title">
       <h2 id="register-title">Register</h2>
       <Field label="Username" name="username" autoComplete="username" required />
       <Field
@@ -116,12 +117,12 @@ export function Register({ policy, onSignedIn, onConfirm }: { policy?: PasswordP
         autoComplete="new-password"
         required
         value={password}
-        onInput={(e: Event) => setPassword((e.currentTarget as HTMLInputElement).value)}
+        onChange={(e) => setPassword(e.currentTarget.value)}
         hint={policyList}
       />
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Phone (E.164, e.g. +15555550100)" name="phoneNumber" type="tel" autoComplete="tel" required placeholder="+15555550100" />
-      <div class="row">
+      <div className="row">
         <Field label="Character height" name="height" type="number" min={1} max={1000} required />
         <Field label="Character weight" name="weight" type="number" min={1} max={10000} required />
       </div>
@@ -136,7 +137,7 @@ export function Register({ policy, onSignedIn, onConfirm }: { policy?: PasswordP
 export function Confirm({ username, password, onSignedIn }: { username: string; password: string; onSignedIn: SignedIn }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     const { code } = formValues(event);
     setBusy(true);
     setError(null);
@@ -151,7 +152,7 @@ export function Confirm({ username, password, onSignedIn }: { username: string; 
     }
   };
   return (
-    <form class="card" onSubmit={submit} aria-labelledby="confirm-title">
+    <form className="card" onSubmit={submit} aria-labelledby="confirm-title">
       <h2 id="confirm-title">Confirm your registration</h2>
       <p>We sent a code to the email address of {username}. Enter it to finish signing up.</p>
       <Field label="Confirmation code" name="code" inputMode="numeric" autoComplete="one-time-code" required />

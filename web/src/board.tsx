@@ -2,7 +2,7 @@
  * One game: heaps drawn as objects (clicking an object takes it and every object to its right), whose
  * turn it is, the history, the opponent's moves live over onMove, resign, and the end with the prize.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'react';
 import { GetGameDocument, GetUserDocument, MakeMoveDocument, OnMoveDocument, ResignDocument, type GameFieldsFragment, type ItemFieldsFragment } from '../../client/generated/graphql.js';
 import { ApiError, call, subscribe, toApiError } from './api.js';
 import { ErrorText, describeItem } from './ui.js';
@@ -93,36 +93,36 @@ export function Board({ gameId, me }: { gameId: string; me: string }) {
   const opponent = game.player1 === me ? game.player2 : game.player1;
   const myTurn = game.turn === me;
   return (
-    <section aria-labelledby="game-title" class="board" data-version={game.version}>
+    <section aria-labelledby="game-title" className="board" data-version={game.version}>
       <h2 id="game-title">You vs {opponent}</h2>
-      <p class="live" data-live={live ? 'on' : 'off'}>
+      <p className="live" data-live={live ? 'on' : 'off'}>
         {live ? `${opponent}'s moves appear here live.` : 'Connecting for live moves…'}
       </p>
-      <p class={`turn ${myTurn ? 'mine' : ''}`} role="status" data-testid="turn">
+      <p className={`turn ${myTurn ? 'mine' : ''}`} role="status" data-testid="turn">
         {finished ? endText(game, me) : myTurn ? 'Your turn: click an object to take it and all to its right.' : `Waiting for ${game.turn} to move.`}
       </p>
       {finished && prize ? (
-        <p class="prize" data-testid="prize">
+        <p className="prize" data-testid="prize">
           Prize for {game.winner === me ? 'you' : game.winner}: {describeItem(prize)}.
         </p>
       ) : null}
       <ErrorText error={error} />
-      <ol class="heaps" aria-label="Heaps">
+      <ol className="heaps" aria-label="Heaps">
         {game.heaps.map((size, index) => {
           const heap = index + 1;
           return (
-            <li key={heap} class="heap" data-heap={heap} data-size={size}>
-              <span class="heap-label">
+            <li key={heap} className="heap" data-heap={heap} data-size={size}>
+              <span className="heap-label">
                 Heap {heap}: {size}
               </span>
-              <span class="objects">
+              <span className="objects">
                 {Array.from({ length: size }, (_, position) => {
                   const count = size - position;
                   return (
                     <button
                       type="button"
                       key={position}
-                      class="object"
+                      className="object"
                       disabled={finished || busy}
                       aria-label={`Take ${count} from heap ${heap}`}
                       title={`Take ${count} from heap ${heap}`}
@@ -136,13 +136,13 @@ export function Board({ gameId, me }: { gameId: string; me: string }) {
         })}
       </ol>
       {finished ? null : (
-        <button type="button" class="resign" disabled={busy} onClick={resign}>
+        <button type="button" className="resign" disabled={busy} onClick={resign}>
           Resign
         </button>
       )}
       <h3>Moves</h3>
       {game.moves.length === 0 ? <p>No moves yet; {game.player2} moves first.</p> : null}
-      <ol class="moves" data-testid="moves">
+      <ol className="moves" data-testid="moves">
         {game.moves.map((move) => (
           <li key={move.number}>
             {move.player === me ? 'You' : move.player} took {move.count} from heap {move.heap} → {move.heapsAfter.join(' · ')}

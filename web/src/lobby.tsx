@@ -1,5 +1,6 @@
 /** My games (status filter, paging), invitations arriving live, and a new game against a player. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { CreateGameDocument, MyGamesDocument, OnInviteDocument, type GameFieldsFragment, type GameStatus } from '../../client/generated/graphql.js';
 import { ApiError, call, subscribe, toApiError } from './api.js';
 import { ErrorText, formValues } from './ui.js';
@@ -66,7 +67,7 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
     [],
   );
 
-  const create = async (event: Event) => {
+  const create = async (event: FormEvent<HTMLFormElement>) => {
     const { opponent, heaps } = formValues(event);
     setCreateError(null);
     try {
@@ -80,11 +81,11 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
   return (
     <section aria-labelledby="lobby-title">
       <h2 id="lobby-title">Lobby</h2>
-      <p class="live" data-live={live ? 'on' : 'off'}>
+      <p className="live" data-live={live ? 'on' : 'off'}>
         {live ? 'Invitations arrive live.' : 'Connecting for live invitations…'}
       </p>
 
-      <section aria-labelledby="invites-title" class="invites">
+      <section aria-labelledby="invites-title" className="invites">
         <h3 id="invites-title">Invitations</h3>
         <ul aria-live="polite" data-testid="invites">
           {invites.map((game) => (
@@ -93,17 +94,17 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
             </li>
           ))}
         </ul>
-        {invites.length === 0 ? <p class="hint">None yet.</p> : null}
+        {invites.length === 0 ? <p className="hint">None yet.</p> : null}
       </section>
 
-      <form class="card" onSubmit={create} aria-labelledby="new-title">
+      <form className="card" onSubmit={create} aria-labelledby="new-title">
         <h3 id="new-title">New game</h3>
-        <div class="field">
-          <label for="opponent">Opponent</label>
+        <div className="field">
+          <label htmlFor="opponent">Opponent</label>
           <input id="opponent" name="opponent" required defaultValue={suggested ?? ''} autoComplete="off" />
         </div>
-        <div class="field">
-          <label for="heaps">Heaps (optional, e.g. 5 4 5)</label>
+        <div className="field">
+          <label htmlFor="heaps">Heaps (optional, e.g. 5 4 5)</label>
           <input id="heaps" name="heaps" inputMode="numeric" placeholder="5 4 5" />
         </div>
         <ErrorText error={createError} />
@@ -112,13 +113,13 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
 
       <section aria-labelledby="games-title">
         <h3 id="games-title">My games</h3>
-        <div class="field inline">
-          <label for="status">Show</label>
+        <div className="field inline">
+          <label htmlFor="status">Show</label>
           <select
             id="status"
             value={status}
             onChange={(e) => {
-              setStatus((e.currentTarget as HTMLSelectElement).value as GameStatus | '');
+              setStatus(e.currentTarget.value as GameStatus | '');
               setPages([null]);
             }}
           >
@@ -129,14 +130,14 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
         </div>
         <ErrorText error={error} />
         {games.length === 0 ? <p>No games.</p> : null}
-        <ul class="games" data-testid="games">
+        <ul className="games" data-testid="games">
           {games.map((game) => (
             <li key={game.gameId}>
-              <a href={`#/game/${game.gameId}`}>{gameSummary(game, me)}</a> <span class="hint">{new Date(game.createdAt).toLocaleString()}</span>
+              <a href={`#/game/${game.gameId}`}>{gameSummary(game, me)}</a> <span className="hint">{new Date(game.createdAt).toLocaleString()}</span>
             </li>
           ))}
         </ul>
-        <nav class="pager" aria-label="Pages of games">
+        <nav className="pager" aria-label="Pages of games">
           <button type="button" disabled={pages.length < 2} onClick={() => setPages((p) => p.slice(0, -1))}>
             Previous page
           </button>

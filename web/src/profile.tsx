@@ -1,5 +1,6 @@
 /** The player's own profile (character, stats, inventory, addItem) and anyone's public profile. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { AddItemDocument, GetUserDocument, MeDocument, type ItemFieldsFragment, type UserFieldsFragment } from '../../client/generated/graphql.js';
 import { ApiError, call, toApiError } from './api.js';
 import { ErrorText, describeItem, formValues } from './ui.js';
@@ -7,8 +8,8 @@ import { ErrorText, describeItem, formValues } from './ui.js';
 export function Inventory({ items }: { items: ItemFieldsFragment[] }) {
   if (items.length === 0) return <p>No items yet.</p>;
   return (
-    <table class="inventory">
-      <caption class="visually-hidden">Inventory</caption>
+    <table className="inventory">
+      <caption className="visually-hidden">Inventory</caption>
       <thead>
         <tr>
           <th scope="col">Type</th>
@@ -38,7 +39,7 @@ export function Inventory({ items }: { items: ItemFieldsFragment[] }) {
 
 function Character({ user }: { user: UserFieldsFragment }) {
   return (
-    <dl class="facts">
+    <dl className="facts">
       <dt>Height</dt>
       <dd>{user.height}</dd>
       <dt>Weight</dt>
@@ -91,7 +92,7 @@ export function MyProfile() {
       setBusy(false);
     }
   };
-  const lookUp = (event: Event) => {
+  const lookUp = (event: FormEvent<HTMLFormElement>) => {
     const { username } = formValues(event);
     if (username.trim()) location.hash = `#/player/${encodeURIComponent(username.trim())}`;
   };
@@ -104,12 +105,12 @@ export function MyProfile() {
       <button type="button" onClick={search} disabled={busy}>
         Search for an item
       </button>
-      <p role="status" class="found">
+      <p role="status" className="found">
         {found}
       </p>
       {user ? <Inventory items={user.items} /> : null}
-      <form class="inline" onSubmit={lookUp}>
-        <label for="lookup">Look at a player</label>
+      <form className="inline" onSubmit={lookUp}>
+        <label htmlFor="lookup">Look at a player</label>
         <input id="lookup" name="username" placeholder="username" />
         <button type="submit">Show</button>
       </form>

@@ -1,27 +1,27 @@
 /** Small shared pieces: the error line every screen uses, and a labelled input. */
-import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import type { FormEvent, InputHTMLAttributes, ReactNode } from 'react';
 import type { ApiError } from './api.js';
 
 /** The API's message, exactly; errorType kept as a data attribute for tests and styling. */
 export function ErrorText({ error }: { error: ApiError | null }) {
   if (!error) return null;
   return (
-    <p class="error" role="alert" data-error-type={error.errorType ?? ''}>
+    <p className="error" role="alert" data-error-type={error.errorType ?? ''}>
       {error.message}
     </p>
   );
 }
 
-type InputProps = InputHTMLAttributes & { label: string; name: string; hint?: ComponentChildren };
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: ReactNode };
 
 export function Field({ label, name, hint, ...input }: InputProps) {
   const id = `field-${name}`;
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <input id={id} name={name} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
       {hint ? (
-        <div id={`${id}-hint`} class="hint">
+        <div id={`${id}-hint`} className="hint">
           {hint}
         </div>
       ) : null}
@@ -29,9 +29,9 @@ export function Field({ label, name, hint, ...input }: InputProps) {
   );
 }
 
-export function formValues(event: Event): Record<string, string> {
+export function formValues(event: FormEvent<HTMLFormElement>): Record<string, string> {
   event.preventDefault();
-  const data = new FormData(event.currentTarget as HTMLFormElement);
+  const data = new FormData(event.currentTarget);
   return Object.fromEntries([...data.entries()].map(([key, value]) => [key, String(value)]));
 }
 
