@@ -16,6 +16,10 @@
  *   FilterExpression. The indexes hold keys only (KEYS_ONLY): their keys never change during a game
  *   (the status pair changes once, when it ends), so an ordinary move writes no index at all;
  *   `myGames` reads the page's games by key afterwards (one BatchGetItem).
+ *   Public games (spectators) also carry `publicStatus` (`PUBLIC#<status>`), the key of the sparse
+ *   `byPublicStatus` index: private games lack the attribute and never enter it. `publicGames`
+ *   queries its `PUBLIC#IN_PROGRESS` partition, newest first. One partition for all live public
+ *   games is fine at this scale; sharding the key by a suffix is the way out if it ever gets hot.
  */
 import { defineApi, type TableIndex } from './description/types.js';
 
@@ -59,6 +63,7 @@ export default defineApi({
         byPlayer2: byPlayerIndex('player2'),
         byPlayer1Status: byPlayerIndex('player1Status'),
         byPlayer2Status: byPlayerIndex('player2Status'),
+        byPublicStatus: byPlayerIndex('publicStatus'),
       },
     },
   },

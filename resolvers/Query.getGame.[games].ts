@@ -1,9 +1,9 @@
-/** getGame: the game with its move history, for its two players only. */
+/** getGame: the game with its move history, for its two players (and anyone signed in, when it is public). */
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { Game, QueryGetGameArgs } from './_generated/schema.js';
 import { fail } from './_lib/errors.js';
-import { toGame } from './_lib/games.js';
+import { canWatch, toGame } from './_lib/games.js';
 import { callerUsername } from './_lib/identity.js';
 import type { GameRecord } from './_lib/records.js';
 
@@ -17,6 +17,6 @@ export function response(ctx: Context<QueryGetGameArgs>): Game {
   const game = ctx.result as GameRecord | null;
   if (!game) return fail('GameNotFound', `There is no game "${ctx.args.gameId}".`);
   const caller = ctx.stash.caller as string;
-  if (game.player1 !== caller && game.player2 !== caller) return fail('NotAPlayer', 'Only the two players of a game may look at it.');
+  if (!canWatch(game, caller)) return fail('NotAPlayer', 'Only the two players of a private game may look at it.');
   return toGame(game);
 }

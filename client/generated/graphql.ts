@@ -48,13 +48,20 @@ export type RegisterInput = {
   weight: number;
 };
 
+/** Who may watch a game. */
+export type Visibility =
+  /** Only its two players may read it and follow its moves. */
+  | 'PRIVATE'
+  /** Any signed-in player may find it (publicGames), read it and follow its moves (onMove). */
+  | 'PUBLIC';
+
 export type ItemFieldsFragment = { itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } };
 
 export type UserFieldsFragment = { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> };
 
 export type MoveFieldsFragment = { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string };
 
-export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
+export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
 
 export type GameBriefFragment = { gameId: string, heaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, version: number };
 
@@ -114,22 +121,31 @@ export type MyGamesQueryVariables = Exact<{
 }>;
 
 
-export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
+export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
+
+export type PublicGamesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type PublicGamesQuery = { publicGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
 
 export type GetGameQueryVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameMutationVariables = Exact<{
   opponent: string;
   heaps?: Array<number> | number | null | undefined;
+  visibility?: Visibility | null | undefined;
 }>;
 
 
-export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateComputerGameMutationVariables = Exact<{
   computer: ComputerLevel;
@@ -137,7 +153,7 @@ export type CreateComputerGameMutationVariables = Exact<{
 }>;
 
 
-export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type HintQueryVariables = Exact<{
   gameId: string | number;
@@ -153,33 +169,33 @@ export type MakeMoveMutationVariables = Exact<{
 }>;
 
 
-export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type ResignMutationVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type RematchMutationVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type RematchMutation = { rematch: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type RematchMutation = { rematch: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnMoveSubscriptionVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnInviteSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameBriefMutationVariables = Exact<{
   opponent: string;
@@ -282,6 +298,7 @@ export const GameFieldsFragmentDoc = new TypedDocumentString(`
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -500,6 +517,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -520,6 +538,49 @@ fragment GameFields on Game {
     ...MoveFields
   }
 }`) as unknown as TypedDocumentString<MyGamesQuery, MyGamesQueryVariables>;
+export const PublicGamesDocument = new TypedDocumentString(`
+    query PublicGames($limit: Int, $nextToken: String) {
+  publicGames(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...GameFields
+    }
+    nextToken
+  }
+}
+    fragment MoveFields on Move {
+  number
+  player
+  heap
+  count
+  heapsAfter
+  at
+}
+fragment GameFields on Game {
+  gameId
+  player1
+  player2
+  computer
+  visibility
+  players
+  heaps
+  initialHeaps
+  status
+  turn
+  winner
+  loser
+  endReason
+  version
+  createdAt
+  updatedAt
+  rematchOf
+  rematchGameId
+  lastMove {
+    ...MoveFields
+  }
+  moves {
+    ...MoveFields
+  }
+}`) as unknown as TypedDocumentString<PublicGamesQuery, PublicGamesQueryVariables>;
 export const GetGameDocument = new TypedDocumentString(`
     query GetGame($gameId: ID!) {
   getGame(gameId: $gameId) {
@@ -539,6 +600,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -560,8 +622,8 @@ fragment GameFields on Game {
   }
 }`) as unknown as TypedDocumentString<GetGameQuery, GetGameQueryVariables>;
 export const CreateGameDocument = new TypedDocumentString(`
-    mutation CreateGame($opponent: String!, $heaps: [Int!]) {
-  createGame(opponent: $opponent, heaps: $heaps) {
+    mutation CreateGame($opponent: String!, $heaps: [Int!], $visibility: Visibility) {
+  createGame(opponent: $opponent, heaps: $heaps, visibility: $visibility) {
     ...GameFields
   }
 }
@@ -578,6 +640,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -617,6 +680,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -665,6 +729,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -704,6 +769,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -743,6 +809,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -782,6 +849,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps
@@ -821,6 +889,7 @@ fragment GameFields on Game {
   player1
   player2
   computer
+  visibility
   players
   heaps
   initialHeaps

@@ -7,7 +7,7 @@ import type { Game, MutationCreateGameArgs } from '../_generated/schema.js';
 import { COMPUTER, newGame } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
 import { callerUsername } from '../_lib/identity.js';
-import { newGameRecord, toGame } from '../_lib/games.js';
+import { newGameRecord, toGame, withVisibility } from '../_lib/games.js';
 import type { GameRecord } from '../_lib/records.js';
 
 export function request(ctx: Context<MutationCreateGameArgs>) {
@@ -20,7 +20,7 @@ export function request(ctx: Context<MutationCreateGameArgs>) {
   const game = computer ? newGame(me, COMPUTER, ctx.args.heaps, me) : newGame(me, named, ctx.args.heaps);
   if (!game.ok) return fail('InvalidGame', game.error.message);
   // A ULID sorts by creation time, which is how myGames orders games.
-  ctx.stash.game = newGameRecord(util.autoUlid(), game.value, util.time.nowISO8601(), computer);
+  ctx.stash.game = withVisibility(newGameRecord(util.autoUlid(), game.value, util.time.nowISO8601(), computer), ctx.args.visibility);
   return {};
 }
 

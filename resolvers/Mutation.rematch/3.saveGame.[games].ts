@@ -7,7 +7,7 @@ import { put } from '@aws-appsync/utils/dynamodb';
 import type { MutationRematchArgs } from '../_generated/schema.js';
 import { newGame, opponentOf } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
-import { newGameRecord } from '../_lib/games.js';
+import { newGameRecord, withVisibility } from '../_lib/games.js';
 import { withComputerOpening } from '../_lib/computer.js';
 import type { GameRecord } from '../_lib/records.js';
 
@@ -17,7 +17,8 @@ export function request(ctx: Context<MutationRematchArgs>) {
   // Against the computer only the person can ask, so the computer (player2) makes the opening move.
   const state = newGame(creator, opponentOf(old, creator) as string, old.initialHeaps);
   if (!state.ok) return fail('InvalidGame', state.error.message);
-  const fresh: GameRecord = { ...newGameRecord(ctx.stash.rematchId as string, state.value, util.time.nowISO8601(), old.computer), rematchOf: old.gameId, phones: old.phones ?? {} };
+  const made = newGameRecord(ctx.stash.rematchId as string, state.value, util.time.nowISO8601(), old.computer);
+  const fresh: GameRecord = { ...withVisibility(made, old.visibility), rematchOf: old.gameId, phones: old.phones ?? {} };
   const record = withComputerOpening(fresh, state.value);
   ctx.stash.rematch = record;
   return put<GameRecord>({ key: { gameId: record.gameId }, item: record, condition: { gameId: { attributeExists: false } } });

@@ -71,6 +71,8 @@ export type Game = {
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Grows by one with every change of the game. */
   version: Scalars['Int']['output'];
+  /** PRIVATE unless the creator made it PUBLIC (rematches keep it). */
+  visibility: Visibility;
   winner?: Maybe<Scalars['String']['output']>;
 };
 
@@ -140,6 +142,7 @@ export type Mutation = {
   /**
    * Starts a game against opponent (default heaps 5, 4, 5); the opponent moves first.
    * With computer set, the opponent is the computer at that level instead (omit opponent) and the caller moves first.
+   * visibility PUBLIC lets any signed-in player watch it (default PRIVATE).
    */
   createGame?: Maybe<Game>;
   login?: Maybe<AuthSession>;
@@ -169,6 +172,7 @@ export type MutationCreateGameArgs = {
   computer?: InputMaybe<ComputerLevel>;
   heaps?: InputMaybe<Array<Scalars['Int']['input']>>;
   opponent?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
 };
 
 
@@ -205,7 +209,7 @@ export type MutationResignArgs = {
 };
 
 export type Query = {
-  /** Only the two players of a game may read it. */
+  /** Only the two players of a game may read it; anyone signed in, when it is public. */
   getGame?: Maybe<Game>;
   /** Anyone may look at a player: profile, inventory and stats. */
   getUser?: Maybe<User>;
@@ -215,6 +219,8 @@ export type Query = {
   me?: Maybe<User>;
   /** The caller's games, newest first. limit: 1 to 50 (default 20). */
   myGames?: Maybe<GameConnection>;
+  /** Public games still being played, newest first, for spectators. limit: 1 to 50 (default 20). */
+  publicGames?: Maybe<GameConnection>;
 };
 
 
@@ -239,6 +245,12 @@ export type QueryMyGamesArgs = {
   status?: InputMaybe<GameStatus>;
 };
 
+
+export type QueryPublicGamesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RegisterInput = {
   email: Scalars['String']['input'];
   /** The character's height (1 to 1000). */
@@ -261,7 +273,7 @@ export type Stats = {
 export type Subscription = {
   /** New games that invite the caller. */
   onInvite?: Maybe<Game>;
-  /** Moves and resignations in one game; only its two players may subscribe. Mutations must select gameId. */
+  /** Moves and resignations in one game; only its two players may subscribe, or anyone signed in to a public game. Mutations must select gameId. */
   onMove?: Maybe<Game>;
 };
 
@@ -282,3 +294,10 @@ export type User = {
   username: Scalars['String']['output'];
   weight: Scalars['Int']['output'];
 };
+
+/** Who may watch a game. */
+export type Visibility =
+  /** Only its two players may read it and follow its moves. */
+  | 'PRIVATE'
+  /** Any signed-in player may find it (publicGames), read it and follow its moves (onMove). */
+  | 'PUBLIC';

@@ -10,7 +10,7 @@
 import { util, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { checkMove, type Move, type NimState } from '../../game/nim.js';
 import { fail } from './errors.js';
-import { stateOf, statusKey } from './games.js';
+import { publicStatusKey, stateOf, statusKey } from './games.js';
 import type { GameRecord, MoveRecord } from './records.js';
 import type { PlayedMove } from './computer.js';
 
@@ -60,6 +60,12 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     '#updatedAt = :updatedAt',
     '#version = #version + :one',
   ];
+  if (current.visibility === 'PUBLIC') {
+    // Leaves the live partition of byPublicStatus when the game ends (in this same write).
+    names['#publicStatus'] = 'publicStatus';
+    values[':publicStatus'] = publicStatusKey(next.status);
+    sets.push('#publicStatus = :publicStatus');
+  }
   const conditions = ['#version = :version', '#status = :inProgress', '(#player1 = :caller OR #player2 = :caller)'];
   if (move) {
     const record: MoveRecord = {

@@ -1,7 +1,7 @@
 /** Between stored games, the pure rules and the GraphQL `Game` type. */
 import type { Game } from '../_generated/schema.js';
 import type { ComputerLevel, NimState } from '../../game/nim.js';
-import type { GameRecord, MoveRecord } from './records.js';
+import type { GameRecord, MoveRecord, Visibility } from './records.js';
 
 export function statusKey(username: string, status: string): string {
   return `${username}#${status}`;
@@ -18,6 +18,21 @@ export function stateOf(record: GameRecord): NimState {
     loser: record.loser ?? null,
     endReason: record.endReason ?? null,
   };
+}
+
+export function publicStatusKey(status: string): string {
+  return `PUBLIC#${status}`;
+}
+
+/** Makes a new game record public (listed by publicGames) or leaves it private. */
+export function withVisibility(record: GameRecord, visibility: Visibility | null | undefined): GameRecord {
+  if (visibility !== 'PUBLIC') return { ...record, visibility: 'PRIVATE' };
+  return { ...record, visibility: 'PUBLIC', publicStatus: publicStatusKey(record.status) };
+}
+
+/** Whether `username` may read the game and follow its moves: its players, anyone for a public game. */
+export function canWatch(record: Pick<GameRecord, 'player1' | 'player2' | 'visibility'>, username: string): boolean {
+  return record.player1 === username || record.player2 === username || record.visibility === 'PUBLIC';
 }
 
 /** A new game record for a state made by `newGame`. */
@@ -49,6 +64,7 @@ export function toGame(record: GameRecord): Game {
     player1: record.player1,
     player2: record.player2,
     computer: record.computer ?? null,
+    visibility: record.visibility ?? 'PRIVATE',
     players: [record.player1, record.player2],
     heaps: record.heaps,
     initialHeaps: record.initialHeaps ?? record.heaps,

@@ -1,5 +1,7 @@
 /** The shapes stored in DynamoDB (see api.ts for the data model). */
 import type { ComputerLevel, EndReason, GameStatus } from '../../game/nim.js';
+
+export type Visibility = 'PRIVATE' | 'PUBLIC';
 import type { InventoryItem } from '../../game/items.js';
 
 export interface PlayerRecord {
@@ -30,6 +32,10 @@ export interface GameRecord {
   player2: string;
   /** Set when player2 is the computer (COMPUTER): how it plays. */
   computer?: ComputerLevel | null;
+  /** PUBLIC games may be read and followed by any signed-in player; missing means PRIVATE. */
+  visibility?: Visibility;
+  /** `PUBLIC#<status>`, only on public games: key of the sparse byPublicStatus index. */
+  publicStatus?: string;
   /** `<player1>#<status>`: key of the byPlayer1Status index. */
   player1Status: string;
   /** `<player2>#<status>`: key of the byPlayer2Status index. */
