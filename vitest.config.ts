@@ -9,7 +9,8 @@ export default defineConfig({
     pool: 'forks',
     // Engines, DynamoDB stand-ins and browsers start inside tests; node's runner had no time limit at all.
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hooks synthesize CDK stacks and start engines; a loaded 2-core machine needs minutes for some of them.
+    hookTimeout: 180_000,
     env: {
       // package-lock pins the AWS SDK, so its notice about future Node versions is only noise here.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
