@@ -167,7 +167,8 @@ describe('console on the game API', () => {
     await waitForResponse(watcher, 'UnauthorizedException');
     const log = await openPanel(watcher, 'Log');
     await log.getByText(/mutation · Move · 200/).first().waitFor();
-    await log.getByText(/401/).first().waitFor();
+    // The log says why the engine answered 401, which the caller is not told.
+    await log.getByText(/401 · .*unknown API key/).first().waitFor();
 
     if (process.env.TURNBASE_SCREENSHOT) {
       await chooseMode(watcher, 'Cognito user pool: sign in');

@@ -45,7 +45,7 @@ export function authHeaders(state: AuthState): Record<string, string> {
 /** Refresh a minute before expiry (half the lifetime for short-lived tokens), never in less than a second. */
 export function refreshDelay(session: Session, now: number): number {
   const left = session.expiresAt - now;
-  return Math.max(1000, Math.min(left - 60_000, left / 2));
+  return Math.max(1000, left - 60_000, left / 2);
 }
 
 function claims(token: string): Record<string, unknown> {

@@ -146,8 +146,10 @@ function LogLine({ line }: { line: string }): ReactNode {
     return <div className="tb-log-line">{line}</div>;
   }
   const status = typeof parsed.status === 'number' ? parsed.status : undefined;
-  const bad = (status !== undefined && status >= 400) || parsed.level === 'error' || Array.isArray(parsed.errors);
-  const summary = [parsed.time && new Date(String(parsed.time)).toLocaleTimeString(), parsed.type, parsed.operation, status, parsed.ms !== undefined && `${String(parsed.ms)} ms`, parsed.message]
+  const bad = (status !== undefined && status >= 400) || parsed.level === 'error' || parsed.errors !== undefined;
+  const errors = Array.isArray(parsed.errors) ? (parsed.errors as Array<{ errorType?: string | null; message?: string }>) : [];
+  const firstError = errors[0] && `${errors[0].errorType ?? 'error'}: ${errors[0].message ?? ''}${errors.length > 1 ? ` (+${errors.length - 1})` : ''}`;
+  const summary = [parsed.time && new Date(String(parsed.time)).toLocaleTimeString(), parsed.type, parsed.operation, status, parsed.ms !== undefined && `${String(parsed.ms)} ms`, parsed.reason, firstError, parsed.message]
     .filter((part) => part !== undefined && part !== null && part !== false && part !== '')
     .join(' · ');
   return (
