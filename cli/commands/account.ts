@@ -1,0 +1,69 @@
+/** Signing in and out: `login`, `logout`, `whoami`. */
+import { currentSession, signIn } from '../auth.js';
+import { CognitoError, revokeToken } from '../cognito.js';
+import type { Command } from '../command.js';
+import { CliError, EXIT } from '../errors.js';
+import { ask, askSecret } from '../prompt.js';
+import { readSession, removeSession, sessionPath } from '../session.js';
+
+export const login: Command = {
+  name: 'login',
+  args: '[username]',
+  summary: 'sign in and keep the session for the next commands',
+  details: [
+    'Asks for the password without showing it. When stdin is not a terminal, the password is its next line',
+    '(and the username the line before, when not given).',
+    'The session is kept in $XDG_CONFIG_HOME/turnbase (else ~/.config/turnbase), readable by you only,',
+    'and refreshed through Cognito when its tokens expire.',
+  ],
+  arity: [0, 1],
+  async run(context) {
+    const endpoints = context.endpoints();
+    const username = context.args[0] ?? (await ask('Username: '));
+    if (!username) throw new CliError('A username is needed.', EXIT.usage);
+    const password = await askSecret(`Password for ${username}: `);
+    const session = await signIn(endpoints, context.profile, username, password);
+    if (context.json) context.out(JSON.stringify({ username: session.username, api: endpoints.graphqlUrl, expiresAt: new Date(session.expiresAt).toISOString() }));
+    else context.out(`Signed in as ${session.username} to ${endpoints.graphqlUrl}.`);
+  },
+};
+
+export const logout: Command = {
+  name: 'logout',
+  args: '',
+  summary: 'sign out: revoke the session and forget it',
+  arity: [0, 0],
+  async run(context) {
+    const endpoints = context.endpoints();
+    const session = readSession(context.profile, endpoints.graphqlUrl);
+    if (!session) {
+      context.out('Not signed in.');
+      return;
+    }
+    // As Amplify's signOut: revoke the refresh token, so a copy of the file is worthless too.
+    if (endpoints.userPool && session.refreshToken) {
+      try {
+        await revokeToken(endpoints.userPool, session.refreshToken);
+      } catch (error) {
+        if (!(error instanceof CognitoError || error instanceof CliError)) throw error;
+        context.note(`Could not revoke the session at Cognito (${error.message}); it is forgotten here all the same.`);
+      }
+    }
+    removeSession(context.profile, endpoints.graphqlUrl);
+    context.out(`Signed out ${session.username}.`);
+  },
+};
+
+export const whoami: Command = {
+  name: 'whoami',
+  args: '',
+  summary: 'who is signed in (refreshing the session if it expired)',
+  arity: [0, 0],
+  async run(context) {
+    const endpoints = context.endpoints();
+    const session = await currentSession(endpoints, context.profile);
+    if (context.json) {
+      context.out(JSON.stringify({ username: session.username, api: endpoints.graphqlUrl, expiresAt: new Date(session.expiresAt).toISOString(), sessionFile: sessionPath(context.profile) }));
+    } else context.out(`${session.username} at ${endpoints.graphqlUrl}`);
+  },
+};

@@ -1,0 +1,40 @@
+/** `turnbase query`: any GraphQL document, the way curl would send it, without the shell gymnastics. */
+import { readFileSync } from 'node:fs';
+import type { Command } from '../command.js';
+import { CliError, EXIT } from '../errors.js';
+import { describeErrors, type AuthMode } from '../graphql.js';
+
+export const query: Command = {
+  name: 'query',
+  args: '<graphql>',
+  summary: 'send a GraphQL query, mutation or subscription-free document and print the JSON result',
+  details: [
+    'Prints the result\'s data as JSON. A GraphQL error prints the API\'s messages on stderr and exits 1.',
+    'Pass - as <graphql> to read the document from stdin.',
+  ],
+  options: { variables: { type: 'string' }, auth: { type: 'string' } },
+  optionHelp: [
+    '--variables JSON    the operation\'s variables, as a JSON object',
+    '--auth MODE         api-key or user (default: user when signed in, else api-key)',
+  ],
+  arity: [1, 1],
+  async run(context) {
+    const document = context.args[0] === '-' ? readFileSync(0, 'utf8') : context.args[0];
+    if (document.trim() === '') throw new CliError('The GraphQL document is empty.', EXIT.usage);
+    let variables: Record<string, unknown> = {};
+    if (context.options.variables !== undefined) {
+      try {
+        variables = JSON.parse(String(context.options.variables)) as Record<string, unknown>;
+      } catch {
+        throw new CliError('--variables is not valid JSON.', EXIT.usage);
+      }
+      if (!variables || typeof variables !== 'object' || Array.isArray(variables)) throw new CliError('--variables must be a JSON object.', EXIT.usage);
+    }
+    const requested = context.options.auth as string | undefined;
+    if (requested !== undefined && requested !== 'api-key' && requested !== 'user') throw new CliError(`--auth must be api-key or user, not "${requested}".`, EXIT.usage);
+    const mode: AuthMode = (requested as AuthMode | undefined) ?? (context.api().signedIn() ? 'user' : 'api-key');
+    const result = await context.api().send(document, variables, mode);
+    if (result.data !== undefined && result.data !== null) context.out(JSON.stringify(result.data, null, 2));
+    if (result.errors?.length) throw new CliError(describeErrors(result.errors), EXIT.api);
+  },
+};
