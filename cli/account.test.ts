@@ -23,14 +23,14 @@ beforeAll(async () => {
   env = { XDG_CONFIG_HOME: join(dir, 'config'), TURNBASE_OUTPUTS: join(dir, 'amplify_outputs.json'), TURNBASE_PROFILE: 'default' };
   const registered = await turnbase(['register', 'ann', '--email', 'ann@example.com', '--phone', '+15555550170', '--height', '70', '--weight', '150'], 'Mypassword1\n');
   assert.equal(registered.code, 0, registered.stderr);
-});
+}, 120_000);
 
 afterAll(async () => {
   await engine?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('turnbase login, whoami, logout', () => {
+describe('turnbase login, whoami, logout', { timeout: 120_000 }, () => {
   test('login reads the password from stdin and keeps the session in a file only its user can read', async () => {
     const login = await turnbase(['login', 'ann'], 'Mypassword1\n');
     assert.equal(login.code, 0, login.stderr);
@@ -90,7 +90,7 @@ describe('turnbase login, whoami, logout', () => {
   });
 });
 
-describe('turnbase query', () => {
+describe('turnbase query', { timeout: 120_000 }, () => {
   test('prints the JSON result, signed in or with the API key, with variables', async () => {
     assert.equal((await turnbase(['login', 'ann', '--profile', 'q'], 'Mypassword1\n')).code, 0);
     const mine = await turnbase(['query', 'query { me { username height } }', '--profile', 'q']);

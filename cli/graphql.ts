@@ -2,6 +2,7 @@
  * GraphQL over HTTP, as AppSync takes it: the API key in `x-api-key`, or the Cognito token raw in
  * `Authorization`. Documents are the typed operations of `client/` (or, for `turnbase query`, the user's text).
  */
+import type { GraphQLError, GraphQLResult } from '../client/request.js';
 import { currentSession } from './auth.js';
 import { readSession } from './session.js';
 import { CliError, EXIT } from './errors.js';
@@ -9,16 +10,7 @@ import type { Endpoints } from './outputs.js';
 
 export type AuthMode = 'api-key' | 'user';
 
-export interface GraphQLError {
-  message: string;
-  errorType?: string;
-  path?: Array<string | number>;
-}
-
-export interface GraphQLResult<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: GraphQLError[];
-}
+export type { GraphQLError, GraphQLResult };
 
 /** A typed document from client/generated: the operation's text, carrying its result and variable types. */
 export interface Operation<TResult, TVariables> {

@@ -58,8 +58,8 @@ export function start(args: string[], env: Record<string, string>): Running {
           if (check()) finish();
         };
         const timer = setTimeout(
-          () => finish(new Error(`turnbase ${args.join(' ')}: no ${String(pattern)} on ${stream} within 20 s.\nstdout: ${text.stdout}\nstderr: ${text.stderr}`)),
-          20_000,
+          () => finish(new Error(`turnbase ${args.join(' ')}: no ${String(pattern)} on ${stream} within 40 s.\nstdout: ${text.stdout}\nstderr: ${text.stderr}`)),
+          40_000,
         );
         listeners.add(listener);
         child.once('close', () => listeners.has(listener) && finish(check() ? undefined : new Error(`turnbase ${args.join(' ')} exited (${child.exitCode}) before ${String(pattern)} on ${stream}.\nstdout: ${text.stdout}\nstderr: ${text.stderr}`)));

@@ -1,0 +1,169 @@
+/**
+ * Playing from the terminal: a whole game between two `turnbase play` processes fed through stdin, `watch`
+ * printing the other player's moves live, and the commands around a game (new, games, move, outbox).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import type { RunningEngine } from '../local/index.js';
+import { startTestEngine } from '../test/support/engine.js';
+import { run, start, type Running } from './test-helpers.js';
+
+let engine: RunningEngine;
+let dir: string;
+let env: Record<string, string>;
+const running: Running[] = [];
+const as = (profile: string, args: string[], input = '') => run(args, { ...env, TURNBASE_PROFILE: profile }, input);
+const live = (profile: string, args: string[]) => {
+  const process = start(args, { ...env, TURNBASE_PROFILE: profile });
+  running.push(process);
+  return process;
+};
+
+async function newGame(heaps: string): Promise<string> {
+  const created = await as('ann', ['new', 'bob', '--heaps', heaps, '--quiet']);
+  assert.equal(created.code, 0, created.stderr);
+  return created.stdout.trim();
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'turnbase-cli-'));
+  engine = await startTestEngine({ descriptionPath: 'api.ts', amplifyOutputsPath: join(dir, 'amplify_outputs.json') });
+  env = { XDG_CONFIG_HOME: join(dir, 'config'), TURNBASE_OUTPUTS: join(dir, 'amplify_outputs.json') };
+  for (const [name, phone] of [['ann', '+15555550171'], ['bob', '+15555550172']]) {
+    const registered = await as(name, ['register', name, '--email', `${name}@example.com`, '--phone', phone, '--height', '70', '--weight', '150'], 'Mypassword1\n');
+    assert.equal(registered.code, 0, registered.stderr);
+    const login = await as(name, ['login', name], 'Mypassword1\n');
+    assert.equal(login.code, 0, login.stderr);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const process of running) process.child.kill();
+  await engine?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('turnbase play', { timeout: 120_000 }, () => {
+  test('two players play a whole game, each seeing the other move live', async () => {
+    const gameId = await newGame('3,2');
+    const ann = live('ann', ['play', gameId]);
+    const bob = live('bob', ['play', gameId]);
+    // The invited player moves first.
+    await ann.waitFor('Waiting for bob to move.');
+    await bob.waitFor('Your move.');
+
+    // A move the rules refuse is answered, and the game goes on.
+    bob.write('1 9');
+    await bob.waitFor(/Heap 1 holds 3 object\(s\); you cannot take 9\. \(InvalidMove\)/, 'stderr');
+    bob.write('take some');
+    await bob.waitFor('Not a move: "take some".', 'stderr');
+    // Not bob's turn once he moved: the API says so.
+    bob.write('1 2');
+    await bob.waitFor('You took 2 from heap 1.');
+    await ann.waitFor('bob took 2 from heap 1.\n  heap 1  ●  (1)\n  heap 2  ● ●  (2)\nYour move.');
+    bob.write('2 1');
+    await bob.waitFor(/It is not your turn; waiting for ann to move\. \(NotYourTurn\)/, 'stderr');
+
+    ann.write('2 2');
+    await ann.waitFor('You took 2 from heap 2.');
+    await bob.waitFor('ann took 2 from heap 2.\n  heap 1  ●  (1)\n  heap 2  ·\nYour move.');
+    bob.write('1 1');
+
+    const [annEnd, bobEnd] = await Promise.all([ann.done, bob.done]);
+    assert.equal(annEnd.code, 0, annEnd.stderr);
+    assert.equal(bobEnd.code, 0, bobEnd.stderr);
+    assert.match(annEnd.stdout, /bob took 1 from heap 1\.\n {2}heap 1 {2}·\n {2}heap 2 {2}·\nGame over: You won \(bob took the last object\)\.\n$/);
+    assert.match(bobEnd.stdout, /You took 1 from heap 1\.\n {2}heap 1 {2}·\n {2}heap 2 {2}·\nGame over: You lost \(bob took the last object\)\.\n$/);
+    // Each version of the game is shown once, though it arrives both as the mutation's answer and by subscription.
+    assert.equal(bobEnd.stdout.match(/You took 2 from heap 1\./g)?.length, 1);
+
+    const games = await as('ann', ['games', '--status', 'finished', '--json']);
+    const game = (JSON.parse(games.stdout) as Array<{ gameId: string; winner: string; moves: unknown[] }>).find((g) => g.gameId === gameId);
+    assert.equal(game?.winner, 'ann');
+    assert.equal(game?.moves.length, 3);
+  });
+
+  test('resign in play ends the game for both', async () => {
+    const gameId = await newGame('5,4,5');
+    const ann = live('ann', ['play', gameId]);
+    const bob = live('bob', ['play', gameId]);
+    await ann.waitFor('Waiting for bob to move.');
+    await bob.waitFor('Your move.');
+    bob.write('resign');
+    const [annEnd, bobEnd] = await Promise.all([ann.done, bob.done]);
+    assert.equal(annEnd.code, 0);
+    assert.equal(bobEnd.code, 0);
+    assert.match(annEnd.stdout, /Game over: You won \(bob resigned\)\.\n$/);
+    assert.match(bobEnd.stdout, /Game over: You lost \(bob resigned\)\.\n$/);
+  });
+
+  test('when stdin ends before the game, play says how to go on', async () => {
+    const gameId = await newGame('5,4,5');
+    const bob = live('bob', ['play', gameId]);
+    await bob.waitFor('Your move.');
+    bob.write('1 1');
+    await bob.waitFor('You took 1 from heap 1.');
+    bob.child.stdin.end();
+    const end = await bob.done;
+    assert.equal(end.code, 0);
+    assert.match(end.stderr, new RegExp(`Input ended; the game goes on: \`turnbase play ${gameId}\` to continue\\.`));
+  });
+});
+
+describe('turnbase watch, new, games, move, outbox', { timeout: 120_000 }, () => {
+  test("watch prints the other player's moves as they are made, and ends with the game", async () => {
+    const gameId = await newGame('2,2');
+    const watching = live('ann', ['watch', gameId]);
+    await watching.waitFor('Waiting for bob to move.');
+
+    const first = await as('bob', ['move', gameId, '1', '2']);
+    assert.equal(first.code, 0, first.stderr);
+    await watching.waitFor('bob took 2 from heap 1.\n  heap 1  ·\n  heap 2  ● ●  (2)\nYour move.');
+    const refused = await as('bob', ['move', gameId, '2', '1']);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr, 'turnbase: It is not your turn; waiting for ann to move. (NotYourTurn)\n');
+
+    assert.equal((await as('ann', ['move', gameId, '2', '1'])).code, 0);
+    await watching.waitFor('You took 1 from heap 2.');
+    assert.equal((await as('bob', ['move', gameId, '2', '1'])).code, 0);
+    const end = await watching.done;
+    assert.equal(end.code, 0, end.stderr);
+    assert.match(end.stdout, /bob took 1 from heap 2\.\n {2}heap 1 {2}·\n {2}heap 2 {2}·\nGame over: You won \(bob took the last object\)\.\n$/);
+  });
+
+  test('watch --json prints one JSON line per version of the game', async () => {
+    const gameId = await newGame('1,1');
+    const watching = live('bob', ['watch', gameId, '--json']);
+    await watching.waitFor(/"version":\d+/);
+    assert.equal((await as('bob', ['move', gameId, '1', '1'])).code, 0);
+    assert.equal((await as('ann', ['move', gameId, '2', '1'])).code, 0);
+    const end = await watching.done;
+    const versions = end.stdout.trim().split('\n').map((line) => JSON.parse(line) as { heaps: number[]; status: string; winner: string | null });
+    assert.deepEqual(versions.map((v) => v.heaps), [[1, 1], [0, 1], [0, 0]]);
+    assert.deepEqual(versions.map((v) => v.status), ['IN_PROGRESS', 'IN_PROGRESS', 'FINISHED']);
+    assert.equal(versions[2].winner, 'bob');
+  });
+
+  test('new shows the board; games lists the game from each side; outbox shows the invitation', async () => {
+    const created = await as('ann', ['new', 'bob', '--heaps', '4,1']);
+    assert.equal(created.code, 0, created.stderr);
+    const gameId = /^Game (\S+) against bob\n {2}heap 1 {2}● ● ● ● {2}\(4\)\n {2}heap 2 {2}● {2}\(1\)\nWaiting for bob to move\.\n$/.exec(created.stdout)?.[1];
+    assert.ok(gameId, created.stdout);
+    const annGames = await as('ann', ['games', '--status', 'in-progress']);
+    assert.match(annGames.stdout, new RegExp(`^${gameId} +bob +their move +4 1 `, 'm'));
+    const bobGames = await as('bob', ['games']);
+    assert.match(bobGames.stdout, new RegExp(`^${gameId} +ann +your move +4 1 `, 'm'));
+    const outbox = await as('bob', ['outbox', 'bob']);
+    assert.equal(outbox.code, 0, outbox.stderr);
+    assert.match(outbox.stdout, new RegExp(`for bob: .*${gameId}`));
+  });
+
+  test('commands that need a player refuse without a session, exit 3', async () => {
+    const result = await as('nobody', ['games']);
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /^turnbase: Not signed in to http:\/\/127\.0\.0\.1:\d+\/graphql: run `turnbase login`\.\n$/);
+  });
+});
