@@ -6,7 +6,8 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+import { BundleCache, cacheKey } from './bundle-cache.js';
 import type { LoadedApi } from './load.js';
 
 export interface BundledCode {
@@ -30,6 +31,10 @@ export interface BundledApi {
   functions: Map<string, BundledCode>;
   /** Keyed by Lambda function name; each is a folder holding `index.mjs` that exports `handler`. */
   lambdas: Map<string, BundledCode & { dir: string }>;
+  /** Output files esbuild made this time; the others came unchanged from the cache. */
+  built: string[];
+  /** Every source file the bundles were made from. */
+  inputs: string[];
 }
 
 /** esbuild settings for APPSYNC_JS, as AWS documents them (without the source map, to stay under the 32 KB limit). */
@@ -56,9 +61,17 @@ const lambdaOptions: BuildOptions = {
   banner: { js: "import { createRequire as __turnbaseCreateRequire } from 'node:module'; const require = __turnbaseCreateRequire(import.meta.url);" },
 };
 
-async function bundleOne(entry: string, outFile: string, options: BuildOptions): Promise<BundledCode> {
-  const result = await build({ ...options, entryPoints: [entry], outfile: outFile });
-  return writeBundle(outFile, result.outputFiles?.[0]?.text ?? '');
+async function bundleOne(entry: string, outFile: string, options: BuildOptions, cache: BundleCache, built: string[]): Promise<BundledCode> {
+  const key = cacheKey(entry, options);
+  const cached = cache.lookup(outFile, key);
+  if (cached !== undefined) return { path: outFile, code: cached };
+  // Loaded only when something must be built: a start on an unchanged tree never starts esbuild.
+  const { build } = await import('esbuild');
+  const result = await build({ ...options, entryPoints: [entry], outfile: outFile, metafile: true });
+  const code = result.outputFiles?.[0]?.text ?? '';
+  cache.store(outFile, key, result.metafile, code, process.cwd());
+  built.push(outFile);
+  return writeBundle(outFile, code);
 }
 
 function writeBundle(outFile: string, code: string): BundledCode {
@@ -91,27 +104,31 @@ export function defaultBuildDir(api: LoadedApi): string {
 }
 
 export async function bundleApi(api: LoadedApi, outDir = defaultBuildDir(api)): Promise<BundledApi> {
-  const bundled: BundledApi = { outDir, resolvers: new Map(), functions: new Map(), lambdas: new Map() };
+  const bundled: BundledApi = { outDir, resolvers: new Map(), functions: new Map(), lambdas: new Map(), built: [], inputs: [] };
+  const cache = new BundleCache(outDir);
+  const one = (entry: string, outFile: string, options: BuildOptions) => bundleOne(entry, outFile, options, cache, bundled.built);
   const jobs: Array<Promise<void>> = [];
   for (const route of api.resolvers) {
     const coordinate = `${route.typeName}.${route.fieldName}`;
     const outFile = join(outDir, 'appsync', `${coordinate}.js`);
     if (route.file) {
-      jobs.push(bundleOne(route.file, outFile, appsyncBuildOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
+      jobs.push(one(route.file, outFile, appsyncBuildOptions).then((b) => void bundled.resolvers.set(coordinate, b)));
     } else if (route.kind === 'PIPELINE') {
       bundled.resolvers.set(coordinate, writeBundle(outFile, PIPELINE_PASS_THROUGH_CODE));
     }
     for (const fn of route.functions) {
-      jobs.push(bundleOne(fn.file, join(outDir, 'appsync', 'functions', `${fn.name}.js`), appsyncBuildOptions).then((b) => void bundled.functions.set(fn.name, b)));
+      jobs.push(one(fn.file, join(outDir, 'appsync', 'functions', `${fn.name}.js`), appsyncBuildOptions).then((b) => void bundled.functions.set(fn.name, b)));
     }
   }
   for (const [name, fn] of Object.entries(api.description.functions ?? {})) {
     const dir = join(outDir, 'lambda', name);
-    jobs.push(bundleOne(join(api.root, fn.entry), join(dir, 'index.mjs'), lambdaOptions).then((b) => void bundled.lambdas.set(name, { ...b, dir })));
+    jobs.push(one(join(api.root, fn.entry), join(dir, 'index.mjs'), lambdaOptions).then((b) => void bundled.lambdas.set(name, { ...b, dir })));
   }
   await Promise.all(jobs);
-  const written = [...bundled.resolvers.values(), ...bundled.functions.values(), ...bundled.lambdas.values()].map((b) => b.path);
-  prune(outDir, new Set(written));
+  const written = new Set([...bundled.resolvers.values(), ...bundled.functions.values(), ...bundled.lambdas.values()].map((b) => b.path));
+  cache.save(written);
+  prune(outDir, new Set([...written, cache.path]));
+  bundled.inputs = cache.inputs();
   return bundled;
 }
 

@@ -178,10 +178,16 @@ function subscribeProblems(schema: GraphQLSchema): string[] {
   return problems;
 }
 
-/** Loads a description module (default export) and everything it points at. Throws on any inconsistency. */
-export async function loadApi(descriptionPath: string): Promise<LoadedApi> {
+let freshLoads = 0;
+
+/**
+ * Loads a description module (default export) and everything it points at. Throws on any inconsistency.
+ * `fresh` imports the module anew (a watcher's reload): node caches modules by URL, so the URL gets a query.
+ */
+export async function loadApi(descriptionPath: string, options: { fresh?: boolean } = {}): Promise<LoadedApi> {
   const absolute = resolve(descriptionPath);
-  const module = (await import(pathToFileURL(absolute).href)) as { default?: ApiDescription };
+  const url = pathToFileURL(absolute).href;
+  const module = (await import(options.fresh ? `${url}?reload=${(freshLoads += 1)}` : url)) as { default?: ApiDescription };
   if (!module.default) throw new ApiDescriptionError(`${descriptionPath} has no default export`);
   return loadApiFrom(dirname(absolute), module.default);
 }

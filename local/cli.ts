@@ -7,6 +7,7 @@ import { parseCli, USAGE, type CliOptions } from './startup/args.js';
 import { describeStartFailure } from './startup/failure.js';
 import { claimOutputsFile, refuseSharedDataDir, type OutputsFile } from './startup/outputs-file.js';
 import type { RunningEngine } from './engine.js';
+import { relative } from 'node:path';
 
 // package-lock pins the AWS SDK, so its notice about future Node versions is only noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -51,6 +52,28 @@ function banner(engine: RunningEngine, outputs: OutputsFile, options: CliOptions
   ].join('\n');
 }
 
+/** --watch: one line per reload, saying what was rebuilt or why the last good API is still served. */
+async function watch(engine: RunningEngine, outputs: OutputsFile, options: CliOptions): Promise<void> {
+  const { watchApi } = await import('./dev/watch.js');
+  let written = JSON.stringify(engine.amplifyOutputs);
+  watchApi(engine, {
+    descriptionPath: options.api,
+    onReload(result) {
+      if (JSON.stringify(engine.amplifyOutputs) !== written) {
+        written = JSON.stringify(engine.amplifyOutputs);
+        outputs.write(engine.amplifyOutputs);
+      }
+      const rebuilt = result.built.length > 0 ? `rebuilt ${result.built.map((f) => relative(process.cwd(), f)).join(', ')}` : 'no bundle changed';
+      console.error(`[dev] reloaded in ${Math.round(result.ms)} ms: ${rebuilt}`);
+    },
+    onError(error) {
+      console.error(`[dev] reload failed, still serving the last good API: ${describeStartFailure(error, context).replace(/ \(--debug shows the stack\)\.$/, '.')}`);
+      if (options.debug && error instanceof Error && error.stack) console.error(error.stack);
+    },
+  });
+  console.error('  Watching    the description, schema, resolvers and functions (--watch): edits swap the API in place');
+}
+
 let running: { engine: RunningEngine; outputs: OutputsFile };
 try {
   const options = parseCli(argv);
@@ -60,6 +83,7 @@ try {
   }
   running = await start(options);
   console.error(banner(running.engine, running.outputs, options));
+  if (options.watch) await watch(running.engine, running.outputs, options);
 } catch (error) {
   console.error(describeStartFailure(error, context));
   if (argv.includes('--debug') && error instanceof Error && error.stack) console.error(error.stack);

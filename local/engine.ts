@@ -24,7 +24,7 @@ import { ensureTables } from './dynamodb/tables.js';
 import { FieldAuthorizer, RequestAuthenticator } from './graphql/authorize.js';
 import { Executor, type Limits } from './graphql/executor.js';
 import type { ResolverSet } from './graphql/resolve.js';
-import { createRealtimeBackend } from './graphql/subscriptions.js';
+import { createBackendSwitch } from './graphql/backend-switch.js';
 import { createConsoleRoutes } from './console/routes.js';
 import { createLogFeed } from './console/log-feed.js';
 import { createHttpServer, type HttpApp } from './http/server.js';
@@ -64,6 +64,14 @@ export interface EngineOptions {
   amplifyOutputsPath?: string | false;
 }
 
+export interface ReloadResult {
+  /** Bundles esbuild rebuilt (the others were unchanged). */
+  built: string[];
+  /** Every source file the bundles are made from. */
+  inputs: string[];
+  ms: number;
+}
+
 export interface RunningEngine {
   api: LoadedApi;
   /** The GraphQL executor behind the HTTP port (for tools and benchmarks that skip HTTP). */
@@ -80,6 +88,14 @@ export interface RunningEngine {
   amplifyOutputs: Record<string, unknown>;
   /** Resolves once every asynchronous (Event) Lambda invocation started so far has finished. */
   settled(): Promise<void>;
+  /**
+   * Loads the description again, re-bundles what changed and swaps the API in place: same port, data,
+   * API key, signing key and real-time connections. On failure the running API stays as it was.
+   * `api`, `executor`, `tableNames`, `amplifyOutputs` and `sources` then describe the new API.
+   */
+  reload(): Promise<ReloadResult>;
+  /** Every source file the bundles are made from (what a watcher watches). */
+  sources: string[];
   close(): Promise<void>;
 }
 
@@ -136,12 +152,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const dataDir = options.dataDir === undefined ? resolve('.turnbase') : options.dataDir === null ? null : resolve(options.dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const api = await loadApi(options.descriptionPath);
-  const { description } = api;
-  const bundled = await bundleApi(api);
+  const initial = await loadApi(options.descriptionPath);
+  const { description } = initial;
+  const bundled = await bundleApi(initial);
   setIsolation(options.isolation ?? 'shared-realm');
   const compiled = compileAll(bundled);
   engineCount += 1;
+  const engineNumber = engineCount;
 
   // The port must be known before the stand-ins start: it is part of the token issuer.
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -163,17 +180,11 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     cleanups.unshift(() => client.destroy());
     // The embedded store is called in process; any other endpoint through the SDK, signed.
     const store = embedded ? embedded.store : sdkStore(client);
-    const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
-    const warn = (message: string) => log(JSON.stringify({ level: 'warn', message }));
-    await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
-
     const sns = createSnsStandIn({ dataDir: dataDir ? join(dataDir, 'sns') : null, region, accountId: ACCOUNT_ID, log });
     cleanups.unshift(() => sns.deliveriesSettled());
-    const topicArns = Object.fromEntries(Object.keys(description.topics ?? {}).map((t) => [t, `arn:aws:sns:${region}:${ACCOUNT_ID}:${description.name}-${t}`]));
-    for (const topic of Object.keys(topicArns)) {
-      await sns.handle(new URLSearchParams({ Action: 'CreateTopic', Version: '2010-03-31', Name: `${description.name}-${topic}` }).toString(), 'application/x-www-form-urlencoded');
-    }
+    const warn = (message: string) => log(JSON.stringify({ level: 'warn', message }));
 
+    // Created once: their keys, users and tokens outlive every reload of the API.
     const cognito = description.userPool
       ? createCognitoStandIn({
           pool: description.userPool,
@@ -183,82 +194,113 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
           deliverCode: (message) => deliverConfirmationCode(sns, message, log),
         })
       : undefined;
-
-    const reference = (value: EnvironmentValue): string => {
-      if (typeof value === 'string') return value;
-      switch (value.ref) {
-        case 'table.name':
-          return tableNames[value.table];
-        case 'topic.arn':
-          return topicArns[value.topic];
-        case 'userPool.id':
-          return cognito?.poolId ?? '';
-        case 'userPool.clientId':
-          return cognito?.clientId ?? '';
-        case 'region':
-          return region;
-      }
-    };
-    const resolveAll = (env: Record<string, EnvironmentValue> | undefined): Record<string, string> =>
-      Object.fromEntries(Object.entries(env ?? {}).map(([k, v]) => [k, reference(v)]));
-
+    const initialModes = [description.auth.default, ...(description.auth.additional ?? [])];
+    const apiKeys = initialModes.includes('API_KEY') ? createApiKeyStore({ dataDir: dataDir ? join(dataDir, 'auth') : null, expiresInDays: description.auth.apiKeyExpiresInDays ?? 365 }) : undefined;
+    const verifier = cognito ? createUserPoolVerifier({ issuer: cognito.issuer, keys: () => cognito.jwks(), clientIds: [cognito.clientId] }) : undefined;
+    const apiKey = apiKeys?.currentKey().id ?? '';
+    const graphqlUrl = `${url}/graphql`;
     pointSdkAt(url, dynamodbEndpoint, region);
-    const lambdas = new Map<string, LambdaHandler>();
-    for (const [name, fn] of Object.entries(description.functions ?? {})) {
-      // In-process functions share process.env; each function's variables are set before its module loads.
-      Object.assign(process.env, resolveAll(fn.environment));
-      const bundle = bundled.lambdas.get(name)!;
-      // A fresh module instance per engine, so SDK clients created at load time see this engine's endpoints.
-      const module = (await import(`${pathToFileURL(join(bundle.dir, 'index.mjs')).href}?engine=${engineCount}`)) as { handler?: LambdaHandler };
-      if (typeof module.handler !== 'function') throw new Error(`function "${name}" (${fn.entry}) does not export a handler`);
-      lambdas.set(name, module.handler);
-    }
 
-    const dataSources = new Map<string, DataSource>();
     const lambdaSources: LambdaDataSource[] = [];
     const settled = async () => {
       await Promise.all(lambdaSources.map((source) => source.settled()));
     };
     cleanups.unshift(settled);
-    for (const [name, ds] of Object.entries(description.dataSources)) {
-      if (ds.type === 'NONE') dataSources.set(name, createNoneDataSource());
-      if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ store, tableName: tableNames[ds.table] }));
-      if (ds.type === 'AWS_LAMBDA') {
-        const fn = description.functions![ds.function];
-        const source = createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });
-        lambdaSources.push(source);
-        dataSources.set(name, source);
-      }
-    }
+    /** Lambda handlers by function name, with the bundle they were loaded from (loaded again only when it changes). */
+    const loadedLambdas = new Map<string, { code: string; handler: LambdaHandler }>();
+    let generation = 0;
 
-    const modes = [description.auth.default, ...(description.auth.additional ?? [])];
-    const apiKeys = modes.includes('API_KEY') ? createApiKeyStore({ dataDir: dataDir ? join(dataDir, 'auth') : null, expiresInDays: description.auth.apiKeyExpiresInDays ?? 365 }) : undefined;
-    const verifier = cognito ? createUserPoolVerifier({ issuer: cognito.issuer, keys: () => cognito.jwks(), clientIds: [cognito.clientId] }) : undefined;
-    const executor = new Executor({
-      api,
-      resolvers: { ...compiled, dataSources },
-      authenticator: new RequestAuthenticator(modes, apiKeys, verifier),
-      fieldAuth: new FieldAuthorizer(description.auth.default),
-      env: resolveAll(description.environment),
-      timeoutMs: options.resolverTimeoutMs ?? 30_000,
-      limits: options.limits,
-    });
-    const realtime = createRealtimeServer({ backend: createRealtimeBackend(executor), keepAliveIntervalMs: options.keepAliveIntervalMs, log });
+    /** Everything that depends on the description and the bundles: built at start, and again by `reload`. */
+    const mount = async (api: LoadedApi, bundled: BundledApi, compiled: Pick<ResolverSet, 'resolvers' | 'functions'>) => {
+      const { description } = api;
+      if (JSON.stringify(description.userPool) !== JSON.stringify(initial.description.userPool)) {
+        throw new Error('the user pool settings changed: restart the engine to apply them');
+      }
+      const modes = [description.auth.default, ...(description.auth.additional ?? [])];
+      if (modes.includes('API_KEY') && !apiKeys) throw new Error('API_KEY auth was added: restart the engine to apply it');
+      generation += 1;
+      const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
+      await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
+      const topicArns = Object.fromEntries(Object.keys(description.topics ?? {}).map((t) => [t, `arn:aws:sns:${region}:${ACCOUNT_ID}:${description.name}-${t}`]));
+      for (const topic of Object.keys(topicArns)) {
+        await sns.handle(new URLSearchParams({ Action: 'CreateTopic', Version: '2010-03-31', Name: `${description.name}-${topic}` }).toString(), 'application/x-www-form-urlencoded');
+      }
+
+      const reference = (value: EnvironmentValue): string => {
+        if (typeof value === 'string') return value;
+        switch (value.ref) {
+          case 'table.name':
+            return tableNames[value.table];
+          case 'topic.arn':
+            return topicArns[value.topic];
+          case 'userPool.id':
+            return cognito?.poolId ?? '';
+          case 'userPool.clientId':
+            return cognito?.clientId ?? '';
+          case 'region':
+            return region;
+        }
+      };
+      const resolveAll = (env: Record<string, EnvironmentValue> | undefined): Record<string, string> =>
+        Object.fromEntries(Object.entries(env ?? {}).map(([k, v]) => [k, reference(v)]));
+
+      const lambdas = new Map<string, LambdaHandler>();
+      for (const [name, fn] of Object.entries(description.functions ?? {})) {
+        // In-process functions share process.env; each function's variables are set before its module loads.
+        Object.assign(process.env, resolveAll(fn.environment));
+        const bundle = bundled.lambdas.get(name)!;
+        const loaded = loadedLambdas.get(name);
+        if (loaded && loaded.code === bundle.code) {
+          lambdas.set(name, loaded.handler);
+          continue;
+        }
+        // A fresh module instance per engine and per changed bundle, so SDK clients created at load time see this engine's endpoints.
+        const module = (await import(`${pathToFileURL(join(bundle.dir, 'index.mjs')).href}?engine=${engineNumber}.${generation}`)) as { handler?: LambdaHandler };
+        if (typeof module.handler !== 'function') throw new Error(`function "${name}" (${fn.entry}) does not export a handler`);
+        lambdas.set(name, module.handler);
+        loadedLambdas.set(name, { code: bundle.code, handler: module.handler });
+      }
+
+      const dataSources = new Map<string, DataSource>();
+      for (const [name, ds] of Object.entries(description.dataSources)) {
+        if (ds.type === 'NONE') dataSources.set(name, createNoneDataSource());
+        if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ store, tableName: tableNames[ds.table] }));
+        if (ds.type === 'AWS_LAMBDA') {
+          const fn = description.functions![ds.function];
+          const source = createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });
+          lambdaSources.push(source);
+          dataSources.set(name, source);
+        }
+      }
+
+      const executor = new Executor({
+        api,
+        resolvers: { ...compiled, dataSources },
+        authenticator: new RequestAuthenticator(modes, apiKeys, verifier),
+        fieldAuth: new FieldAuthorizer(description.auth.default),
+        env: resolveAll(description.environment),
+        timeoutMs: options.resolverTimeoutMs ?? 30_000,
+        limits: options.limits,
+      });
+      const outputs = amplifyOutputs(description, {
+        region,
+        graphqlUrl,
+        apiKey,
+        userPoolId: cognito?.poolId,
+        userPoolClientId: cognito?.clientId,
+        userPoolEndpoint: cognito ? `${url}/cognito` : undefined,
+      });
+      return { api, executor, tableNames, outputs, sources: bundled.inputs };
+    };
+
+    const site = description.web && createBuiltSite(description.web.path, resolve(initial.root, description.web.build), log);
+    if (site) cleanups.unshift(() => site.close());
+    let mounted = await mount(initial, bundled, compiled);
+    const backendSwitch = createBackendSwitch(mounted.executor);
+    const realtime = createRealtimeServer({ backend: backendSwitch.backend, keepAliveIntervalMs: options.keepAliveIntervalMs, log });
     cleanups.unshift(() => realtime.close());
 
-    const apiKey = apiKeys?.currentKey().id ?? '';
-    const graphqlUrl = `${url}/graphql`;
-    const outputs = amplifyOutputs(description, {
-      region,
-      graphqlUrl,
-      apiKey,
-      userPoolId: cognito?.poolId,
-      userPoolClientId: cognito?.clientId,
-      userPoolEndpoint: cognito ? `${url}/cognito` : undefined,
-    });
-    const site = description.web && createBuiltSite(description.web.path, resolve(api.root, description.web.build), log);
-    if (site) cleanups.unshift(() => site.close());
-    app = {
+    const appFor = ({ api, executor, tableNames, outputs }: typeof mounted): HttpApp => ({
       executor,
       cognito: cognito && {
         handle: (target, body) => cognito.handle(target, body),
@@ -269,7 +311,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       sns: { handle: (body, type) => sns.handle(body, type), outbox: (filter) => sns.outbox(filter) },
       realtime,
       console: createConsoleRoutes({
-        description,
+        description: api.description,
         schema: () => executor.schema,
         apiKey: () => apiKey,
         userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId },
@@ -286,26 +328,49 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       requestLog: options.requestLog ?? true,
       verbose: options.verbose ?? false,
       log,
-    };
-    if (options.amplifyOutputsPath) writeFileSync(options.amplifyOutputsPath, `${JSON.stringify(outputs, null, 2)}\n`);
+    });
+    app = appFor(mounted);
+    if (options.amplifyOutputsPath) writeFileSync(options.amplifyOutputsPath, `${JSON.stringify(mounted.outputs, null, 2)}\n`);
 
-    return {
-      api,
-      executor,
+    let reloading: Promise<unknown> = Promise.resolve();
+    const reload = async (): Promise<ReloadResult> => {
+      const started = performance.now();
+      const api = await loadApi(options.descriptionPath, { fresh: true });
+      const next = await bundleApi(api);
+      const nextMounted = await mount(api, next, compileAll(next));
+      // The swap itself: requests already running finish on the old API, the next ones use the new one.
+      mounted = nextMounted;
+      backendSwitch.use(mounted.executor);
+      app = appFor(mounted);
+      Object.assign(engine, { api: mounted.api, executor: mounted.executor, tableNames: mounted.tableNames, amplifyOutputs: mounted.outputs, sources: mounted.sources });
+      return { built: next.built, inputs: next.inputs, ms: performance.now() - started };
+    };
+
+    const engine: RunningEngine = {
+      api: mounted.api,
+      executor: mounted.executor,
       url,
       graphqlUrl,
       realtimeUrl: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
       outboxUrl: `${url}/outbox`,
       apiKey,
       userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId, endpoint: `${url}/cognito`, issuer: cognito.issuer },
-      tableNames,
+      tableNames: mounted.tableNames,
       dynamodbEndpoint,
-      amplifyOutputs: outputs,
+      amplifyOutputs: mounted.outputs,
       settled,
+      sources: mounted.sources,
+      reload() {
+        // One reload at a time, in the order asked: a burst of edits ends on the last one.
+        const result = reloading.then(reload);
+        reloading = result.catch(() => undefined);
+        return result;
+      },
       async close() {
         for (const cleanup of cleanups) await cleanup();
       },
     };
+    return engine;
   } catch (error) {
     for (const cleanup of cleanups) await cleanup();
     throw error;

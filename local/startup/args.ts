@@ -1,13 +1,14 @@
 /** The command line of `npm start` and `npm run dev`: options, usage text and parsing. */
 import { parseArgs } from 'node:util';
 
-export const USAGE = `Usage: npm start -- [options]
+export const USAGE = `Usage: npm start -- [options]      (npm run dev: the same with --watch)
 
   --memory             keep nothing; a new API key and user pool on every start (default: state under .turnbase/)
   --data-dir <dir>     where state lives (default .turnbase)
   --api <file>         the API description (default api.ts)
   --port <n>           port to listen on (default 4000, or PORT; 0 picks a free one)
   --host <h>           127.0.0.1, localhost or ::1 (default 127.0.0.1, or HOST)
+  --watch              swap the API in place when a resolver, the schema, the description or a function changes
   --verbose            log each resolver's request and response objects
   --quiet              no per-request log lines
   --fresh-context      a new node:vm context for every handler call (slower; see local/runtime/sandbox.ts)
@@ -23,6 +24,7 @@ export interface CliOptions {
   api: string;
   port: number;
   host: string;
+  watch: boolean;
   verbose: boolean;
   quiet: boolean;
   freshContext: boolean;
@@ -48,6 +50,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         api: { type: 'string', default: 'api.ts' },
         port: { type: 'string' },
         host: { type: 'string' },
+        watch: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'fresh-context': { type: 'boolean', default: false },
@@ -73,6 +76,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     api: values.api,
     port,
     host,
+    watch: values.watch,
     verbose: values.verbose,
     quiet: values.quiet,
     freshContext: values['fresh-context'],
