@@ -106,7 +106,7 @@ function applyLocally(table: Table, heap: number, count: number): void {
 
 // ---- the engine ----
 
-interface ServedGame {
+export interface ServedGame {
   graphqlUrl: string;
   apiKey: string;
   child: ChildProcess;
@@ -149,7 +149,7 @@ function post(agent: Agent, url: URL, body: string, headers: Record<string, stri
   });
 }
 
-async function benchEngineMoves(served: ServedGame, concurrency: number, seconds: number): Promise<MoveRun> {
+export async function benchEngineMoves(served: ServedGame, concurrency: number, seconds: number): Promise<MoveRun> {
   // Both seats of every game: [invited player (moves first), creator].
   const run = `${process.pid}x${concurrency}`;
   const players = await Promise.all([signIn(served, `benchguest${run}`), signIn(served, `benchhost${run}`)]);

@@ -6,7 +6,7 @@
  * Everything crosses the boundary as JSON data, copied (json-copy.ts).
  */
 import { setHostCapabilities, type HostCapabilities } from './capabilities.js';
-import { beginCall, controlThrowable, endCall, newCallState, type CallState } from './call-state.js';
+import { beginCall, controlThrowable, endCall, newCallState } from './call-state.js';
 import { dynamodbModule } from './dynamodb-helpers.js';
 import { extensions, runtime } from './extensions.js';
 import { hardenRealm } from './harden.js';
@@ -30,9 +30,12 @@ export interface SandboxLibrary {
   inspect(factory: ModuleFactory): string;
   /**
    * Runs one handler. `context` is copied into this realm as JSON data; the outcome returned is
-   * JSON-clean data of this realm, which the host copies into its own.
+   * this realm's data as the handler left it, which the host copies into its own (the one copy
+   * that also finds values with no JSON form).
    */
   run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown;
+  /** Whether the last run (or code it left behind, such as a toJSON) went past its time limit. */
+  timedOut(): boolean;
   /** Deletes globals added since install; false if one could not be deleted (the realm must be replaced). */
   cleanGlobals(): boolean;
 }
@@ -129,21 +132,8 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     }
   }
 
-  /** The outcome as JSON data; a value that has no JSON form turns the outcome into a crash. */
-  /** `inputStash` is the caller's stash, untouched by the run: a crash hands it back as it came. */
-  function cleanOutcome(state: CallState, stash: unknown, result: Record<string, unknown>, inputStash: unknown): unknown {
-    try {
-      return copyJson({ ...result, stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs });
-    } catch (error) {
-      const message = timedOut ? `Resolver code exceeded the time limit` : `The handler produced a value that is not JSON: ${describeError(error)}`;
-      return { kind: 'crash', message, stash: copyJson(inputStash), appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs: copyJson(logs) };
-    }
-  }
-
   function run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown {
     const ctx = copyJson(context) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
-    // The caller's own stash: the run only ever changes its copy inside ctx.
-    const inputStash = (context as { stash?: unknown }).stash;
     ctx.args = ctx.arguments;
     const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
     beginCall(state);
@@ -166,12 +156,13 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     endCall();
     if (timedOut) result = { kind: 'crash', message: `Resolver code exceeded the ${timeoutMs} ms time limit` };
     else if (state.control !== null) result = state.control;
-    return cleanOutcome(state, ctx.stash, result, inputStash);
+    // Not copied here: the host's one copy out of this realm also checks that it is JSON.
+    return { ...result, stash: ctx.stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs };
   }
 
   function cleanGlobals(): boolean {
     return removeNewGlobals();
   }
 
-  return { link, inspect, run, cleanGlobals };
+  return { link, inspect, run, cleanGlobals, timedOut: () => timedOut };
 }

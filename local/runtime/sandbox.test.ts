@@ -223,6 +223,14 @@ describe('run: the time limit', () => {
     assert.deepEqual(stopped.kind === 'crash' && stopped.message, 'Resolver code exceeded the 30 ms time limit');
   });
 
+  test('a result whose toJSON never ends is stopped too, and the caller keeps its stash', () => {
+    const bundle = compile(`export function request(ctx) { ctx.stash.changed = true; return { toJSON() { for (;;) {} } }; }`);
+    const outcome = bundle.run('request', makeContext({ stash: { kept: 1 } }), { timeoutMs: 30, authType: null });
+    assert.equal(outcome.kind, 'crash');
+    assert.match(outcome.kind === 'crash' ? outcome.message : '', /time limit/);
+    assert.deepEqual(outcome.stash, { kept: 1 });
+  });
+
   test('rejects a missing or non-positive time limit', () => {
     const bundle = compile(`export function request() { return 1; }`);
     assert.throws(() => bundle.run('request', makeContext(), { timeoutMs: 0, authType: null }), /timeoutMs/);

@@ -6,8 +6,8 @@
  * So all bundles share one sandbox realm that is hardened once (every intrinsic frozen, existing
  * globals pinned) and each run still starts from scratch:
  *  - the bundle's module code is re-evaluated per run, so module-level state never survives;
- *  - ctx is copied into the realm as JSON data and the outcome copied back out (json-copy.ts:
- *    a JSON round trip without the text, ~3x cheaper than stringify + parse);
+ *  - ctx is copied into the realm as JSON data and the outcome copied back out, once each way
+ *    (json-copy.ts: a JSON round trip without the text, ~3x cheaper than stringify + parse);
  *  - globals a run adds are deleted after it; if one cannot be deleted the realm is replaced;
  *  - the time limit is enforced by checks prepare.ts inserts into every loop and function.
  * Library objects (util, …) live in the sandbox realm, frozen, so resolver code never touches a
@@ -104,6 +104,14 @@ function removeAddedGlobals(active: Realm): void {
   if (!clean || Reflect.ownKeys(active.contextObject).length !== active.baselineKeys.size) realm = null;
 }
 
+function describe(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const name = 'name' in error && typeof error.name === 'string' ? error.name : 'Error';
+    return `${name}: ${String(error.message)}`;
+  }
+  return String(error);
+}
+
 function emptyOutcomeBase(): Omit<HandlerOutcome, 'kind'> {
   return { stash: {}, appendedErrors: [], extensions: { invalidations: [], evictions: [] }, logs: [] } as unknown as Omit<HandlerOutcome, 'kind'>;
 }
@@ -163,11 +171,19 @@ class SandboxBundle implements CompiledBundle {
     if (typeof options?.timeoutMs !== 'number' || !(options.timeoutMs > 0)) throw new TypeError('RunOptions.timeoutMs must be a positive number');
     const factory = this.moduleFactory();
     const active = currentRealm();
-    const outcome = active.library.run(factory, handler, ctx, options.authType, options.timeoutMs);
+    const outcome = active.library.run(factory, handler, ctx, options.authType, options.timeoutMs) as { logs?: unknown };
+    let copied: HandlerOutcome;
+    try {
+      // The realm boundary: the one copy of the outcome, which is also the check that it is JSON.
+      copied = copyJson(outcome) as HandlerOutcome;
+    } catch (error) {
+      const message = active.library.timedOut() ? 'Resolver code exceeded the time limit' : `The handler produced a value that is not JSON: ${describe(error)}`;
+      // The caller's stash as it came (the run only changed its own copy).
+      copied = { ...emptyOutcomeBase(), stash: ctx.stash, logs: copyJson(outcome.logs) as string[], kind: 'crash', message };
+    }
     if (isolation === 'context-per-call') realm = null;
     else removeAddedGlobals(active);
-    // The outcome is plain JSON data of the sandbox realm; copy it into the host realm.
-    return copyJson(outcome) as HandlerOutcome;
+    return copied;
   }
 }
 
