@@ -4,7 +4,11 @@
  *
  * Data model (two tables, every state change one conditional write, no transactions needed):
  * - `players`: one item per player, key `username`: profile, inventory (`items` list) and stats
- *   counters. Adding an item or changing stats is one UpdateItem on that item.
+ *   counters. Adding an item or changing stats is one UpdateItem on that item. Ratings: the Elo
+ *   rating is DEFAULT_RATING + `ratingPoints`, a counter changed by ADD (so two games ending at once
+ *   both count), in the same conditional write that adds the gameId to the `ratedGames` string set:
+ *   a game is counted at most once per player. Rated players carry `board` = `ALL`, the partition
+ *   of the sparse `byRating` index that serves the leaderboard.
  * - `games`: one item per game, key `gameId` (a ULID, so ids sort by creation time). The item holds
  *   both players, the heaps, whose turn it is, the whole move history, a version counter and the
  *   players' phone numbers (copied at creation, so a move never reads the profiles): a move is one
@@ -55,6 +59,11 @@ export default defineApi({
   tables: {
     players: {
       partitionKey: { name: 'username', type: 'S' },
+      indexes: {
+        // The leaderboard: rated players (those with `board`) by rating points, read backwards.
+        // Keys only: the entry needs nothing but username and points, and a profile change writes no index.
+        byRating: { partitionKey: { name: 'board', type: 'S' }, sortKey: { name: 'ratingPoints', type: 'N' }, projection: 'KEYS_ONLY' },
+      },
     },
     games: {
       partitionKey: { name: 'gameId', type: 'S' },

@@ -57,7 +57,7 @@ export type Visibility =
 
 export type ItemFieldsFragment = { itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } };
 
-export type UserFieldsFragment = { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> };
+export type UserFieldsFragment = { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, rating: number, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> };
 
 export type MoveFieldsFragment = { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string };
 
@@ -72,7 +72,7 @@ export type RegisterMutationVariables = Exact<{
 }>;
 
 
-export type RegisterMutation = { register: { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> } | null };
+export type RegisterMutation = { register: { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, rating: number, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> } | null };
 
 export type ConfirmSignUpMutationVariables = Exact<{
   username: string;
@@ -100,14 +100,14 @@ export type RefreshSessionMutation = { refreshSession: { idToken: string, access
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> } | null };
+export type MeQuery = { me: { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, rating: number, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> } | null };
 
 export type GetUserQueryVariables = Exact<{
   username: string;
 }>;
 
 
-export type GetUserQuery = { getUser: { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> } | null };
+export type GetUserQuery = { getUser: { username: string, height: number, weight: number, email: string | null, phoneNumber: string | null, createdAt: string, rating: number, stats: { gamesPlayed: number, gamesWon: number, gamesLost: number }, items: Array<{ itemId: string, type: ItemType, acquiredAt: string, source: ItemSource, properties: { attack: number | null, defense: number | null, charisma: number | null, healing: number | null } }> } | null };
 
 export type AddItemMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -185,6 +185,21 @@ export type RematchMutationVariables = Exact<{
 
 export type RematchMutation = { rematch: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
+export type LeaderboardQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type LeaderboardQuery = { leaderboard: { nextToken: string | null, items: Array<{ username: string, rating: number }> } | null };
+
+export type RateGameMutationVariables = Exact<{
+  gameId: string | number;
+}>;
+
+
+export type RateGameMutation = { rateGame: boolean | null };
+
 export type OnMoveSubscriptionVariables = Exact<{
   gameId: string | number;
 }>;
@@ -261,6 +276,7 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   email
   phoneNumber
   createdAt
+  rating
   stats {
     gamesPlayed
     gamesWon
@@ -371,6 +387,7 @@ fragment UserFields on User {
   email
   phoneNumber
   createdAt
+  rating
   stats {
     gamesPlayed
     gamesWon
@@ -434,6 +451,7 @@ fragment UserFields on User {
   email
   phoneNumber
   createdAt
+  rating
   stats {
     gamesPlayed
     gamesWon
@@ -468,6 +486,7 @@ fragment UserFields on User {
   email
   phoneNumber
   createdAt
+  rating
   stats {
     gamesPlayed
     gamesWon
@@ -830,6 +849,22 @@ fragment GameFields on Game {
     ...MoveFields
   }
 }`) as unknown as TypedDocumentString<RematchMutation, RematchMutationVariables>;
+export const LeaderboardDocument = new TypedDocumentString(`
+    query Leaderboard($limit: Int, $nextToken: String) {
+  leaderboard(limit: $limit, nextToken: $nextToken) {
+    items {
+      username
+      rating
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<LeaderboardQuery, LeaderboardQueryVariables>;
+export const RateGameDocument = new TypedDocumentString(`
+    mutation RateGame($gameId: ID!) {
+  rateGame(gameId: $gameId)
+}
+    `) as unknown as TypedDocumentString<RateGameMutation, RateGameMutationVariables>;
 export const OnMoveDocument = new TypedDocumentString(`
     subscription OnMove($gameId: ID!) {
   onMove(gameId: $gameId) {

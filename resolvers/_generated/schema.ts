@@ -148,6 +148,12 @@ export type Mutation = {
   login?: Maybe<AuthSession>;
   /** Takes count objects from heap (counting from 1). Whoever takes the last object loses. */
   makeMove?: Maybe<Game>;
+  /**
+   * Applies a finished game between two people to both players' ratings if that has not happened yet
+   * (it happens by itself when the game ends; this is the retry). True when a rating changed now,
+   * false when the game was already counted: a game is never counted twice.
+   */
+  rateGame?: Maybe<Scalars['Boolean']['output']>;
   refreshSession?: Maybe<AuthSession>;
   /** Creates the sign-in account and the player's profile. */
   register?: Maybe<User>;
@@ -189,6 +195,11 @@ export type MutationMakeMoveArgs = {
 };
 
 
+export type MutationRateGameArgs = {
+  gameId: Scalars['ID']['input'];
+};
+
+
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
@@ -215,6 +226,8 @@ export type Query = {
   getUser?: Maybe<User>;
   /** A move for the caller in one of their games, when it is their turn: a winning move whenever one exists. */
   hint?: Maybe<Hint>;
+  /** Players who have played a rated game, highest rating first. limit: 1 to 100 (default 20). */
+  leaderboard?: Maybe<RatingConnection>;
   /** The signed-in player. */
   me?: Maybe<User>;
   /** The caller's games, newest first. limit: 1 to 50 (default 20). */
@@ -239,6 +252,12 @@ export type QueryHintArgs = {
 };
 
 
+export type QueryLeaderboardArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryMyGamesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
@@ -249,6 +268,19 @@ export type QueryMyGamesArgs = {
 export type QueryPublicGamesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RatingConnection = {
+  /** Highest rating first. */
+  items: Array<RatingEntry>;
+  /** Pass it back to get the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A place on the leaderboard. */
+export type RatingEntry = {
+  rating: Scalars['Int']['output'];
+  username: Scalars['String']['output'];
 };
 
 export type RegisterInput = {
@@ -290,6 +322,8 @@ export type User = {
   items: Array<Item>;
   /** Only the player themself sees it; null for anyone else. */
   phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** Elo rating: starts at 1200, changes once for every finished game against another person. */
+  rating: Scalars['Int']['output'];
   stats: Stats;
   username: Scalars['String']['output'];
   weight: Scalars['Int']['output'];

@@ -14,6 +14,12 @@ export interface PlayerRecord {
   gamesPlayed?: number;
   gamesWon?: number;
   gamesLost?: number;
+  /** Elo rating minus DEFAULT_RATING (see api.ts); missing before the first rated game. */
+  ratingPoints?: number;
+  /** The games already counted in the rating (a string set). */
+  ratedGames?: string[];
+  /** `ALL` once rated: the partition key of the byRating index. */
+  board?: string;
   createdAt: string;
 }
 

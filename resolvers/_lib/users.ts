@@ -1,6 +1,7 @@
 /** Between stored player profiles and the GraphQL `User` type. */
 import type { User } from '../_generated/schema.js';
 import type { PlayerRecord } from './records.js';
+import { DEFAULT_RATING } from '../../game/ratings.js';
 
 /**
  * The profile as a `User`. `email` and `phoneNumber` are passed along, but their own field
@@ -19,6 +20,7 @@ export function toUser(record: PlayerRecord): User {
       gamesWon: record.gamesWon ?? 0,
       gamesLost: record.gamesLost ?? 0,
     },
+    rating: DEFAULT_RATING + (record.ratingPoints ?? 0),
     createdAt: record.createdAt,
   };
 }

@@ -43,6 +43,17 @@ describe('the turnbase stack', () => {
     assert.deepEqual(actions.sort(), ['cognito-idp:AdminConfirmSignUp', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminInitiateAuth', 'dynamodb:GetItem', 'dynamodb:PutItem']);
   });
 
+  test('the game features have their resolvers, and their lists are index queries on key-only indexes', () => {
+    const resolvers = Object.values(resourcesOfType(s.template, 'AWS::AppSync::Resolver')).map((r) => `${r.Properties.TypeName}.${r.Properties.FieldName}`);
+    for (const field of ['Query.hint', 'Query.publicGames', 'Query.leaderboard', 'Mutation.rematch', 'Mutation.rateGame']) assert.ok(resolvers.includes(field), field);
+    const tables = Object.values(resourcesOfType(s.template, 'AWS::DynamoDB::Table'));
+    const indexes = tables.flatMap((t) => (t.Properties.GlobalSecondaryIndexes ?? []) as CfnJson[]);
+    const byName = (name: string) => indexes.find((index) => index.IndexName === name);
+    assert.equal(byName('byPublicStatus')?.Projection.ProjectionType, 'KEYS_ONLY');
+    assert.deepEqual(byName('byRating')?.KeySchema, [{ AttributeName: 'board', KeyType: 'HASH' }, { AttributeName: 'ratingPoints', KeyType: 'RANGE' }]);
+    assert.equal(byName('byRating')?.Projection.ProjectionType, 'KEYS_ONLY');
+  });
+
   test('one AppSync resolver or pipeline function per resolver file on disk', () => {
     // Counted from the folder itself, independently of the loader both the stack and the engine use.
     const dir = 'resolvers';
