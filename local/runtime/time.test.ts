@@ -20,6 +20,16 @@ describe('util.time formatting (Java DateTimeFormatter patterns)', () => {
     assert.equal(zoneOffsetMinutes(instant, 'Asia/Kolkata'), 330);
   });
 
+  test('offsets with seconds (-07:00:30) as Java writes them: dropped by Z, X, XXX; kept by ZZZZZ, XXXXX, XXXX, ZZZZ', () => {
+    const at = (pattern: string) => formatEpochMillis(instant, pattern, '-07:00:30');
+    assert.equal(at("yyyy-MM-dd'T'HH:mm:ss"), '2018-02-06T12:01:05');
+    assert.deepEqual(['Z', 'X', 'XXX', 'XXXX', 'XXXXX', 'ZZZZZ', 'ZZZZ'].map(at), ['-0700', '-07', '-07:00', '-070030', '-07:00:30', '-07:00:30', 'GMT-07:00:30']);
+    assert.equal(formatEpochMillis(Date.UTC(1850, 0, 1), 'HH:mm:ss XXXXX', 'America/Los_Angeles'), '16:07:02 -07:52:58');
+    assert.equal(parseFormattedToEpochMillis('2018-02-06 12:01:05.749 -07:00:30', 'yyyy-MM-dd HH:mm:ss.SSS XXXXX'), instant);
+    assert.equal(parseFormattedToEpochMillis('2018-02-06 12:01:05.749', 'yyyy-MM-dd HH:mm:ss.SSS', '-07:00:30'), instant);
+    assert.equal(timeUtil.parseISO8601ToEpochMilliSeconds('2018-02-06T12:01:05.749-07:00:30'), instant);
+  });
+
   test('unknown letters and zones are clear errors', () => {
     assert.throws(() => formatEpochMillis(instant, 'yyyy-qq'), /Unsupported date format letter "q"/);
     assert.throws(() => formatEpochMillis(instant, 'yyyy', 'Mars/Base'), /Unknown time zone "Mars\/Base"/);

@@ -69,17 +69,20 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Minutes east of UTC that `timeZone` is at the instant `epochMs`. */
+/**
+ * Minutes east of UTC that `timeZone` is at the instant `epochMs`; fractional when the offset has
+ * seconds (a fixed zone such as "-07:00:30", or a historical local mean time).
+ */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Z' || timeZone === 'GMT') return 0;
-  const fixed = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
-  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0));
+  const fixed = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(timeZone);
+  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] ?? 0) + Number(fixed[4] ?? 0) / 60);
   const parts: Record<string, string> = {};
   for (const part of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
   const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
   const wallClock = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((wallClock - wholeSeconds) / 60000);
+  return Math.round((wallClock - wholeSeconds) / 1000) / 60;
 }
 
 function zoneName(epochMs: number, timeZone: string, style: 'short' | 'long'): string {
@@ -94,12 +97,28 @@ function pad(value: number, width: number): string {
   return sign + (text.length >= width ? text : '0'.repeat(width - text.length) + text);
 }
 
-function offsetText(minutes: number, withColon: boolean, withMinutes: 'always' | 'ifNonZero'): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const hours = pad(Math.floor(Math.abs(minutes) / 60), 2);
-  const mins = pad(Math.abs(minutes) % 60, 2);
-  if (withMinutes === 'ifNonZero' && mins === '00') return `${sign}${hours}`;
-  return withColon ? `${sign}${hours}:${mins}` : `${sign}${hours}${mins}`;
+/**
+ * An offset as Java's DateTimeFormatterBuilder.appendOffset patterns write it: `+HH`, `+HHmm`
+ * (minutes only if non-zero), `+HHMM`, `+HH:MM`, `+HHMMss` / `+HH:MM:ss` (seconds only if non-zero).
+ * Patterns without seconds drop them, as Java does.
+ */
+function offsetText(minutes: number, pattern: '+HH' | '+HHmm' | '+HHMM' | '+HH:MM' | '+HHMMss' | '+HH:MM:ss'): string {
+  const totalSeconds = Math.round(Math.abs(minutes) * 60);
+  const sign = minutes < 0 && totalSeconds >= (pattern.includes('ss') ? 1 : 60) ? '-' : '+';
+  const hours = pad(Math.floor(totalSeconds / 3600), 2);
+  const mins = pad(Math.floor(totalSeconds / 60) % 60, 2);
+  const secs = pad(totalSeconds % 60, 2);
+  const colon = pattern.includes(':') ? ':' : '';
+  if (pattern === '+HH' || (pattern === '+HHmm' && mins === '00')) return `${sign}${hours}`;
+  if (pattern.endsWith('ss') && secs !== '00') return `${sign}${hours}${colon}${mins}${colon}${secs}`;
+  return `${sign}${hours}${colon}${mins}`;
+}
+
+/** Java's localized offset (`O`, `ZZZZ`): GMT, GMT+8 (short) or GMT+08:00 (full), with seconds when there are any. */
+function localizedOffset(minutes: number, full: boolean): string {
+  if (Math.round(minutes * 60) === 0) return 'GMT';
+  const text = offsetText(minutes, '+HH:MM:ss');
+  return `GMT${full ? text : text.replace(/^([+-])0?(\d+):00$/, '$1$2').replace(/^([+-])0(\d)/, '$1$2')}`;
 }
 
 interface Fields {
@@ -117,7 +136,7 @@ interface Fields {
 
 function fieldsAt(epochMs: number, timeZone: string): Fields {
   const offset = zoneOffsetMinutes(epochMs, timeZone);
-  const shifted = new Date(epochMs + offset * 60000);
+  const shifted = new Date(epochMs + Math.round(offset * 60) * 1000);
   const startOfYear = Date.UTC(shifted.getUTCFullYear(), 0, 1);
   return {
     year: shifted.getUTCFullYear(),
@@ -167,17 +186,17 @@ function formatToken(token: { letter: string; count: number }, f: Fields, epochM
     case 'E':
       return count >= 4 ? dayNames[f.weekday] : dayNames[f.weekday].slice(0, 3);
     case 'Z':
-      if (count <= 3) return offsetText(f.offset, false, 'always');
-      if (count === 4) return f.offset === 0 ? 'GMT' : `GMT${offsetText(f.offset, true, 'always')}`;
-      return f.offset === 0 ? 'Z' : offsetText(f.offset, true, 'always');
+      if (count <= 3) return offsetText(f.offset, '+HHMM');
+      if (count === 4) return localizedOffset(f.offset, true);
+      return Math.round(f.offset * 60) === 0 ? 'Z' : offsetText(f.offset, '+HH:MM:ss');
     case 'X':
     case 'x': {
-      if (letter === 'X' && f.offset === 0) return 'Z';
-      if (count === 1) return offsetText(f.offset, false, 'ifNonZero');
-      return offsetText(f.offset, count >= 3, 'always');
+      if (letter === 'X' && Math.round(f.offset * 60) === 0) return 'Z';
+      const patterns = ['+HHmm', '+HHMM', '+HH:MM', '+HHMMss', '+HH:MM:ss'] as const;
+      return offsetText(f.offset, patterns[Math.min(count, 5) - 1]);
     }
     case 'O':
-      return f.offset === 0 ? 'GMT' : `GMT${count >= 4 ? offsetText(f.offset, true, 'always') : offsetText(f.offset, true, 'ifNonZero').replace(/^([+-])0(\d)/, '$1$2')}`;
+      return localizedOffset(f.offset, count >= 4);
     case 'z':
       return zoneName(epochMs, timeZone, count >= 4 ? 'long' : 'short');
     case 'V':
@@ -199,7 +218,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const offsetPattern = '(Z|[+-]\\d{2}(?::?\\d{2})?)';
+const offsetPattern = '(Z|[+-]\\d{2}(?::?\\d{2})?(?::?\\d{2})?)';
 
 function tokenPattern(token: { letter: string; count: number }): string {
   const { letter, count } = token;
@@ -238,15 +257,15 @@ function monthFromName(name: string): number {
 
 function parseOffset(text: string): number {
   if (text === 'Z') return 0;
-  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  const match = /^([+-])(\d{2}):?(\d{2})?:?(\d{2})?$/.exec(text);
   if (!match) throw new RangeError(`Invalid offset "${text}"`);
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0) + Number(match[4] ?? 0) / 60);
 }
 
 /** Epoch milliseconds of a wall-clock time in `timeZone` (resolving the zone's offset at that time). */
 function wallClockToEpoch(wallClockUtc: number, timeZone: string): number {
-  let guess = wallClockUtc - zoneOffsetMinutes(wallClockUtc, timeZone) * 60000;
-  guess = wallClockUtc - zoneOffsetMinutes(guess, timeZone) * 60000;
+  let guess = wallClockUtc - Math.round(zoneOffsetMinutes(wallClockUtc, timeZone) * 60) * 1000;
+  guess = wallClockUtc - Math.round(zoneOffsetMinutes(guess, timeZone) * 60) * 1000;
   return guess;
 }
 
@@ -333,11 +352,13 @@ export function parseFormattedToEpochMillis(text: string, pattern: string, timeZ
       ? Date.UTC(year, month - 1, day, hour, minute, second, millisecond)
       : Date.UTC(year, 0, dayOfYear, hour, minute, second, millisecond);
   if (Number.isNaN(wallClock)) throw new RangeError(`"${text}" is not a valid date for "${pattern}"`);
-  return offset !== null ? wallClock - (offset as number) * 60000 : wallClockToEpoch(wallClock, zone);
+  return offset !== null ? wallClock - Math.round((offset as number) * 60) * 1000 : wallClockToEpoch(wallClock, zone);
 }
 
 export function parseISO8601ToEpochMillis(text: string): number {
-  const value = Date.parse(String(text));
+  // Java's ISO parser takes offsets with seconds (-07:00:30); Date.parse does not, so they are applied here.
+  const withSeconds = /^(.*[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2}:\d{2}:\d{2})$/.exec(String(text));
+  const value = withSeconds ? Date.parse(`${withSeconds[1]}Z`) - Math.round(parseOffset(withSeconds[2]) * 60) * 1000 : Date.parse(String(text));
   if (Number.isNaN(value)) throw new RangeError(`"${text}" is not an ISO 8601 timestamp`);
   return value;
 }
