@@ -303,19 +303,20 @@ export class Executor {
     context.invalidations.push(...resolution.extensions.invalidations);
     context.subscriptionFilter = resolution.extensions.subscriptionFilter ?? context.subscriptionFilter;
     context.invalidationFilter = resolution.extensions.subscriptionInvalidationFilter ?? context.invalidationFilter;
+    // An error's data is filtered by the field's selection set, util.appendError's as util.error's.
+    const selected = (data: unknown) => (info.fieldNodes.length === 1 ? pickSelected(data, info.fieldNodes[0].selectionSet, info.fragments) : data);
     for (const appended of resolution.appended) {
       context.appended.push(
         new GraphQLError(appended.message, {
           nodes: info.fieldNodes,
           path,
-          extensions: { appsync: { errorType: appended.errorType, errorInfo: appended.errorInfo, data: appended.data } },
+          extensions: { appsync: { errorType: appended.errorType, errorInfo: appended.errorInfo, data: selected(appended.data) } },
         }),
       );
     }
     if (resolution.error) {
       const { message, errorType, data, errorInfo } = resolution.error;
-      const selected = info.fieldNodes.length === 1 ? pickSelected(data, info.fieldNodes[0].selectionSet, info.fragments) : data;
-      throw resolverError(message, { errorType, data: selected, errorInfo });
+      throw resolverError(message, { errorType, data: selected(data), errorInfo });
     }
     return resolution.value;
   }
@@ -354,7 +355,7 @@ function selectionOf(info: GraphQLResolveInfo): Pick<RequestInfo, 'selectionSetL
   const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : undefined;
   const known = key && selections.get(key);
   if (known) return known;
-  const selection = { selectionSetList: selectionSetList(info.fieldNodes, info.fragments), selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes) };
+  const selection = { selectionSetList: selectionSetList(info.fieldNodes, info.fragments, info.returnType), selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes) };
   if (key) selections.set(key, selection);
   return selection;
 }

@@ -29,3 +29,25 @@ test('pickSelected keeps selected fields of a raw item under their response keys
   assert.deepEqual(pickSelected(item, root.selectionSet, fragments), { bookId: '1', title: 'Nim', author: 'B', shelf: { name: 'games' } });
   assert.deepEqual(pickSelected([item, null], root.selectionSet, fragments), [{ bookId: '1', title: 'Nim', author: 'B', shelf: { name: 'games' } }, null]);
 });
+
+test('selectionSetList below an interface or union lists only the fields that belong to it', async () => {
+  const { buildSchema } = await import('graphql');
+  const schema = buildSchema(`
+    interface Node { id: ID! }
+    type Post implements Node { id: ID! content: String author: Author }
+    type Author { name: String }
+    union Result = Post
+    type Query { node: Node result: Result post: Post }
+  `);
+  const query = parse(`{
+    node { id ... on Node { __typename } ... on Post { content author { name } } ...PostFields }
+    result { ... on Post { id content } }
+    post { id ... on Post { author { name } } }
+  } fragment PostFields on Post { content }`);
+  const [nodeField, resultField, postField] = (query.definitions[0] as OperationDefinitionNode).selectionSet.selections as FieldNode[];
+  const queryFragments = Object.fromEntries(query.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fields = schema.getQueryType()!.getFields();
+  assert.deepEqual(selectionSetList([nodeField], queryFragments, fields.node.type), ['id']);
+  assert.deepEqual(selectionSetList([resultField], queryFragments, fields.result.type), []);
+  assert.deepEqual(selectionSetList([postField], queryFragments, fields.post.type), ['id', 'author', 'author/name']);
+});

@@ -1,29 +1,48 @@
 /** What `ctx.info` says about a field's selection, and how to undo aliases in a response. */
-import { Kind, print, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, getNamedType, isAbstractType, isInterfaceType, isObjectType, print, type FieldNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLNamedType, type SelectionSetNode } from 'graphql';
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
-/** Fields selected under a selection set, fragments flattened, in document order. */
-function* fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments): Generator<FieldNode> {
+/**
+ * Fields selected under a selection set, fragments flattened, in document order. With `onlyType`,
+ * fragments on any other type are skipped.
+ */
+function* fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, onlyType?: string): Generator<FieldNode> {
   for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) yield selection;
-    else if (selection.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(selection.selectionSet, fragments);
-    else yield* fieldsOf(fragments[selection.name.value]?.selectionSet, fragments);
+    if (selection.kind === Kind.FIELD) {
+      yield selection;
+      continue;
+    }
+    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+    const condition = fragment?.typeCondition?.name.value;
+    if (onlyType !== undefined && condition !== undefined && condition !== onlyType) continue;
+    yield* fieldsOf(fragment?.selectionSet, fragments, onlyType);
   }
 }
 
-/** AppSync's `selectionSetList`: slash-separated paths below the field, aliases as written, `__typename` left out. */
-export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Fragments): string[] {
+function childType(type: GraphQLNamedType | undefined, field: FieldNode): GraphQLNamedType | undefined {
+  if (!type || !(isObjectType(type) || isInterfaceType(type))) return undefined;
+  const definition = type.getFields()[field.name.value];
+  return definition ? getNamedType(definition.type) : undefined;
+}
+
+/**
+ * AppSync's `selectionSetList`: slash-separated paths below the field, aliases as written, `__typename`
+ * left out. Below an interface or union only the fields that belong to that type are listed (the
+ * developer guide's context reference), so fragments on the concrete types are left out.
+ */
+export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Fragments, returnType?: GraphQLOutputType): string[] {
   const list: string[] = [];
-  const walk = (selectionSet: SelectionSetNode | undefined, prefix: string): void => {
-    for (const field of fieldsOf(selectionSet, fragments)) {
+  const walk = (selectionSet: SelectionSetNode | undefined, prefix: string, type: GraphQLNamedType | undefined): void => {
+    const onlyType = type && isAbstractType(type) ? type.name : undefined;
+    for (const field of fieldsOf(selectionSet, fragments, onlyType)) {
       if (field.name.value === '__typename') continue;
       const path = `${prefix}${field.alias?.value ?? field.name.value}`;
       if (!list.includes(path)) list.push(path);
-      walk(field.selectionSet, `${path}/`);
+      walk(field.selectionSet, `${path}/`, childType(type, field));
     }
   };
-  for (const node of fieldNodes) walk(node.selectionSet, '');
+  for (const node of fieldNodes) walk(node.selectionSet, '', returnType ? getNamedType(returnType) : undefined);
   return list;
 }
 

@@ -57,6 +57,17 @@ function formatLogArgument(value: unknown): string {
   }
 }
 
+/**
+ * AppSync leaves selectionSetList and selectionSetGraphQL out when ctx.info is serialised
+ * (developer guide, context reference); they stay readable as properties.
+ */
+function hideSelectionFromJson(info: unknown): void {
+  if (typeof info !== 'object' || info === null) return;
+  for (const key of ['selectionSetList', 'selectionSetGraphQL']) {
+    if (Object.hasOwn(info, key)) Object.defineProperty(info, key, { enumerable: false });
+  }
+}
+
 export function installLibrary(host: HostCapabilities): SandboxLibrary {
   setHostCapabilities(host);
   const global = globalThis;
@@ -135,6 +146,7 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
   function run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown {
     const ctx = copyJson(context) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
     ctx.args = ctx.arguments;
+    hideSelectionFromJson(ctx.info);
     const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
     beginCall(state);
     logs = [];

@@ -64,3 +64,11 @@ describe('EvaluateCode on the local engine', () => {
     assert.deepEqual(JSON.parse(output.evaluationResult ?? 'null'), { statements: ['SELECT * FROM "persons" WHERE "id" = :P0'], variableMap: { ':P0': 1 }, variableTypeHintMap: {} });
   });
 });
+
+describe('ctx as AppSync builds it', () => {
+  test('JSON.stringify(ctx.info) leaves out selectionSetList and selectionSetGraphQL, which stay readable', async () => {
+    const info = { fieldName: 'getPost', parentTypeName: 'Query', variables: {}, selectionSetList: ['id'], selectionSetGraphQL: '{\n  id\n}' };
+    const output = await run('export function request(ctx) { return { json: JSON.parse(JSON.stringify(ctx.info)), list: ctx.info.selectionSetList }; }\nexport function response() {}', { info });
+    assert.deepEqual(JSON.parse(output.evaluationResult ?? 'null'), { json: { fieldName: 'getPost', parentTypeName: 'Query', variables: {} }, list: ['id'] });
+  });
+});

@@ -42,6 +42,12 @@ describe('error reporting', () => {
     );
   });
 
+  test("util.appendError's data is filtered by the selection set, as util.error's is", async () => {
+    const answer = await gql('{ info(first: -1) { name: fieldName } }');
+    assert.deepEqual(answer.body.data, { info: { name: 'info' } });
+    assert.deepEqual(answer.body.errors?.map((e) => [e.errorType, e.data]), [['Fixture:Info', { name: 'info' }]]);
+  });
+
   test('an exception in resolver code fails the field, not the request', async () => {
     const answer = await gql('{ crash: fail(kind: "crash") ok: echo(message: "still") }');
     assert.equal(answer.status, 200);

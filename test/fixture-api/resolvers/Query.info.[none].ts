@@ -1,4 +1,4 @@
-import type { Context } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 
 export function request(ctx: Context) {
   return {
@@ -12,6 +12,8 @@ export function request(ctx: Context) {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context<{ first?: number }>) {
+  // first: -1 also reports an error whose data holds more than the query selected.
+  if (ctx.args.first === -1) util.appendError('Partial info', 'Fixture:Info', { fieldName: 'info', notSelected: true });
   return ctx.result;
 }
