@@ -86,15 +86,14 @@ function unsupported(name: string): () => never {
   };
 }
 
-/** Headers util.http.copyHeaders leaves out, as AppSync's HTTP resolver does. [U: exact list] */
-const restrictedHeaders = new Set(['authorization', 'host', 'content-length', 'connection', 'x-api-key', 'expect', 'keep-alive', 'upgrade', 'te', 'transfer-encoding']);
+/** The restricted headers util.http.copyHeaders leaves out: exactly the developer guide's list (util.http page). */
+const restrictedHeaders = new Set(['transfer-encoding', 'connection', 'host', 'expect', 'keep-alive', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'content-length']);
 
 function copyHeaders(headers: unknown): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   if (typeof headers !== 'object' || headers === null) return copy;
   for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (!restrictedHeaders.has(lower) && !lower.startsWith('x-amz')) copy[name] = value;
+    if (!restrictedHeaders.has(name.toLowerCase())) copy[name] = value;
   }
   return copy;
 }

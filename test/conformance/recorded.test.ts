@@ -1,16 +1,19 @@
 /**
  * Every case AWS AppSync recorded with EvaluateCode (recorded/*.json, each file names its source
- * and licence) runs through the local EvaluateCode endpoint and must give the recorded output.
+ * and licence) and every worked example of the developer guide (developer-guide/*.json, each case
+ * names its page) runs through the local EvaluateCode endpoint and must give the expected output.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { deepStrictEqual } from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { expectedOf, observed, startHarness, type ConformanceCase, type EvaluateCodeHarness } from './harness.js';
 
-const folder = new URL('./recorded/', import.meta.url);
-const corpora = readdirSync(folder)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => ({ file, cases: (JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as { cases: ConformanceCase[] }).cases }));
+const corpora = ['recorded', 'developer-guide'].flatMap((name) => {
+  const folder = new URL(`./${name}/`, import.meta.url);
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({ file: `${name}/${file}`, cases: (JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as { cases: ConformanceCase[] }).cases }));
+});
 
 let harness: EvaluateCodeHarness;
 beforeAll(async () => {
