@@ -81,8 +81,11 @@ export interface MoveFacts {
   notifyMemoryMb: number;
 }
 
-/** Attributes of a game item that change only when the game ends (see api.ts): the status index keys. */
-export const KEYS_CHANGED_AT_GAME_END = ['player1Status', 'player2Status'];
+/**
+ * Attributes of a game item that change only when the game ends (see api.ts): the status index keys.
+ * `publicStatus` exists on public games only; counting it as if every game were public keeps the estimate on the safe side.
+ */
+export const KEYS_CHANGED_AT_GAME_END = ['player1Status', 'player2Status', 'publicStatus'];
 
 /** Reads what the description says about a move's requests. */
 export function moveFacts(description: ApiDescription, gamesTable = 'games', notifyFunction = 'notify', keysChangedAtGameEnd = KEYS_CHANGED_AT_GAME_END): MoveFacts {

@@ -25,7 +25,8 @@ describe('cost model', () => {
   test("the project's own API: at most 3 write units per move, and cheaper than the $21.91 of every index holding a copy", async () => {
     const api = await loadApi(join(import.meta.dirname, '..', '..', 'api.ts'));
     const facts = moveFacts(api.description);
-    assert.deepEqual({ copyIndexes: facts.copyIndexes, endKeyIndexes: facts.endKeyIndexes }, { copyIndexes: 0, endKeyIndexes: 2 });
+    assert.equal(facts.copyIndexes, 0);
+    assert.ok(facts.endKeyIndexes >= 2);
     const lines = estimate(facts);
     assert.ok(writeUnitsPerMove(lines) <= 3, `write units per move: ${writeUnitsPerMove(lines)}`);
     const copied = estimate({ ...facts, copyIndexes: 4, endKeyIndexes: 0 });
