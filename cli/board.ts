@@ -25,7 +25,8 @@ export function describeMove(move: { player: string; heap: number; count: number
 /** One line: who is to move, or who won and why, from the point of view of `me` when given. */
 export function describeState(game: GameLike, me?: string): string {
   if (game.status === 'FINISHED') {
-    const how = game.endReason === 'RESIGNED' ? `${game.loser} resigned` : `${game.loser} took the last object`;
+    const how =
+      game.endReason === 'RESIGNED' ? `${game.loser} resigned` : game.endReason === 'TIMEOUT' ? `${game.loser} ran out of time` : `${game.loser} took the last object`;
     const verdict = me === undefined ? `${game.winner} won` : game.winner === me ? 'You won' : 'You lost';
     return `Game over: ${verdict} (${how}).`;
   }

@@ -32,7 +32,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'turnbase-cli-'));
   engine = await startTestEngine({ descriptionPath: 'api.ts', amplifyOutputsPath: join(dir, 'amplify_outputs.json') });
   env = { XDG_CONFIG_HOME: join(dir, 'config'), TURNBASE_OUTPUTS: join(dir, 'amplify_outputs.json') };
-  for (const [name, phone] of [['ann', '+15555550171'], ['bob', '+15555550172']]) {
+  for (const [name, phone] of [['ann', '+15555550171'], ['bob', '+15555550172'], ['carol', '+15555550173']]) {
     const registered = await as(name, ['register', name, '--email', `${name}@example.com`, '--phone', phone, '--height', '70', '--weight', '150'], 'Mypassword1\n');
     assert.equal(registered.code, 0, registered.stderr);
     const login = await as(name, ['login', name], 'Mypassword1\n');
@@ -167,5 +167,42 @@ describe('turnbase watch, new, games, move, outbox', { timeout: 120_000 }, () =>
     const result = await as('nobody', ['games']);
     assert.equal(result.code, 3);
     assert.match(result.stderr, /^turnbase: Not signed in to http:\/\/127\.0\.0\.1:\d+\/graphql: run `turnbase login`\.\n$/);
+  });
+});
+
+describe('the computer, hints, public games and rematches', { timeout: 120_000 }, () => {
+  test('play against the computer: a hint, the move, and its reply in the same answer', async () => {
+    const created = await as('ann', ['new', '--computer', 'perfect', '--heaps', '1,1', '--quiet']);
+    assert.equal(created.code, 0, created.stderr);
+    const gameId = created.stdout.trim();
+    const ann = live('ann', ['play', gameId]);
+    await ann.waitFor('Your move.');
+    ann.write('hint');
+    await ann.waitFor(/Hint: take 1 from heap [12] \(it wins against any reply\)\./, 'stderr');
+    ann.write('1 1');
+    const end = await ann.done;
+    assert.equal(end.code, 0, end.stderr);
+    assert.match(end.stdout, /You took 1 from heap 1\.\n@computer took 1 from heap 2\.\n {2}heap 1 {2}·\n {2}heap 2 {2}·\nGame over: You won \(@computer took the last object\)\.\n$/);
+
+    const again = await as('ann', ['rematch', gameId]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, new RegExp(`^Rematch of ${gameId}:`));
+    assert.equal((await as('ann', ['new', 'bob', '--computer', 'random'])).code, 2);
+  });
+
+  test('a public game is listed for others, and a spectator watches its moves', async () => {
+    const created = await as('ann', ['new', 'bob', '--public', '--heaps', '2,3', '--quiet']);
+    assert.equal(created.code, 0, created.stderr);
+    const gameId = created.stdout.trim();
+    const listed = await as('carol', ['public']);
+    assert.match(listed.stdout, new RegExp(`^${gameId} +ann v bob +bob to move +2 3$`, 'm'));
+    const spectator = live('carol', ['watch', gameId]);
+    await spectator.waitFor(`Game ${gameId}: ann v bob`);
+    assert.equal((await as('bob', ['move', gameId, '2', '3'])).code, 0);
+    await spectator.waitFor('bob took 3 from heap 2.\n  heap 1  ● ●  (2)\n  heap 2  ·\nann to move.');
+    assert.equal((await as('ann', ['resign', gameId])).code, 0);
+    const end = await spectator.done;
+    assert.equal(end.code, 0, end.stderr);
+    assert.match(end.stdout, /Game over: bob won \(ann resigned\)\.\n$/);
   });
 });

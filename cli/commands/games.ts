@@ -1,16 +1,22 @@
 /** Games without a live connection: `games`, `new`, `show`, `move`, `resign`. */
 import {
+  CreateComputerGameDocument,
   CreateGameDocument,
   GetGameDocument,
+  HintDocument,
   MakeMoveDocument,
   MyGamesDocument,
+  PublicGamesDocument,
+  RematchDocument,
   ResignDocument,
+  type ComputerLevel,
+  type PublicGamesQuery,
   type GameFieldsFragment,
   type MyGamesQuery,
   type GameStatus,
 } from '../../client/generated/graphql.js';
 import { currentSession } from '../auth.js';
-import { describeMove, renderGame } from '../board.js';
+import { describeMove, renderGame, type GameLike } from '../board.js';
 import type { Command, Context } from '../command.js';
 import { CliError, EXIT, usage } from '../errors.js';
 
@@ -75,23 +81,107 @@ export const games: Command = {
   },
 };
 
+const levels: Record<string, ComputerLevel> = { random: 'RANDOM', perfect: 'PERFECT' };
+
 export const newGame: Command = {
   name: 'new',
-  args: '<opponent>',
-  summary: 'start a game against another player, who moves first',
-  options: { heaps: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
-  optionHelp: ['--heaps 5,4,5       the heaps to start from (default 5,4,5)', '-q, --quiet         print only the game id'],
-  arity: [1, 1],
+  args: '[opponent]',
+  summary: 'start a game against another player, who moves first, or against the computer (you move first)',
+  options: { heaps: { type: 'string' }, computer: { type: 'string' }, public: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+  optionHelp: [
+    '--heaps 5,4,5       the heaps to start from (default 5,4,5)',
+    '--computer LEVEL    play the computer instead of a player: random or perfect',
+    '--public            any signed-in player may watch the game (`turnbase public`)',
+    '-q, --quiet         print only the game id',
+  ],
+  arity: [0, 1],
   async run(context) {
     const heapsText = context.options.heaps as string | undefined;
     const heaps = heapsText === undefined ? undefined : heapsText.split(',').map((h) => count('each heap', h.trim()));
+    const levelText = context.options.computer as string | undefined;
+    const computer = levelText === undefined ? undefined : levels[levelText.toLowerCase()];
+    if (levelText !== undefined && !computer) throw usage(`--computer must be random or perfect, not "${levelText}".`);
+    const opponent = context.args[0];
+    if (computer && opponent) throw usage('Give an opponent or --computer, not both.');
+    if (!computer && !opponent) throw usage('Whom to play? Give an opponent, or --computer random|perfect.');
+    if (computer && context.options.public) throw usage('--public is for games between two players.');
     const me = await username(context);
-    const data = await context.api().run(CreateGameDocument, { opponent: context.args[0], heaps });
-    if (!data.createGame) throw new CliError('The API created no game.', EXIT.api);
-    if (context.options.quiet) return context.out(data.createGame.gameId);
-    printGame(context, data.createGame, me);
+    const api = context.api();
+    const game = computer
+      ? (await api.run(CreateComputerGameDocument, { computer, heaps })).createGame
+      : (await api.run(CreateGameDocument, { opponent, heaps, visibility: context.options.public ? 'PUBLIC' : undefined })).createGame;
+    if (!game) throw new CliError('The API created no game.', EXIT.api);
+    if (context.options.quiet) return context.out(game.gameId);
+    printGame(context, game, me);
   },
 };
+
+export const rematch: Command = {
+  name: 'rematch',
+  args: '<gameId>',
+  summary: 'play a finished game again (asked twice, the same rematch); the other player moves first',
+  options: { quiet: { type: 'boolean', short: 'q' } },
+  optionHelp: ['-q, --quiet         print only the new game id'],
+  arity: [1, 1],
+  async run(context) {
+    const me = await username(context);
+    const data = await context.api().run(RematchDocument, { gameId: context.args[0] });
+    if (!data.rematch) throw new CliError('The API started no rematch.', EXIT.api);
+    if (context.options.quiet) return context.out(data.rematch.gameId);
+    const opened = data.rematch.lastMove ? ` ${describeMove(data.rematch.lastMove)}` : '';
+    printGame(context, data.rematch, me, `Rematch of ${context.args[0]}:${opened}`);
+  },
+};
+
+/** One line on a hint, for `hint` and for "hint" typed in `play`. */
+export async function hintLine(context: Context, gameId: string): Promise<string> {
+  const data = await context.api().run(HintDocument, { gameId });
+  if (!data.hint) throw new CliError('The API has no hint for this game.', EXIT.api);
+  const { heap, count: taken, winning } = data.hint;
+  return `Hint: take ${taken} from heap ${heap}${winning ? ' (it wins against any reply).' : ' (no move wins against perfect play; this one leaves the most room).'}`;
+}
+
+export const hint: Command = {
+  name: 'hint',
+  args: '<gameId>',
+  summary: 'a move for you, on your turn: a winning one when there is one',
+  arity: [1, 1],
+  async run(context) {
+    if (context.json) {
+      const data = await context.api().run(HintDocument, { gameId: context.args[0] });
+      return context.out(JSON.stringify(data.hint));
+    }
+    context.out(await hintLine(context, context.args[0]));
+  },
+};
+
+export const publicGames: Command = {
+  name: 'public',
+  args: '',
+  summary: 'live public games anyone signed in may watch (`turnbase watch <gameId>`)',
+  arity: [0, 0],
+  async run(context) {
+    const all: Game[] = [];
+    let nextToken: string | null = null;
+    do {
+      const data: PublicGamesQuery = await context.api().run(PublicGamesDocument, { limit: 50, nextToken });
+      all.push(...(data.publicGames?.items ?? []));
+      nextToken = data.publicGames?.nextToken ?? null;
+    } while (nextToken);
+    if (context.json) return context.out(JSON.stringify(all, null, 2));
+    if (all.length === 0) return context.note('No public games right now.');
+    const rows = all.map((g) => [g.gameId, `${g.player1} v ${g.player2}`, g.turn ? `${g.turn} to move` : g.status.toLowerCase(), g.heaps.join(' ')]);
+    const header = ['GAME', 'PLAYERS', 'STATE', 'HEAPS'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const row of [header, ...rows]) context.out(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  },
+};
+
+/** The moves `game` has that `previous` had not (a move against the computer brings its reply along). */
+export function newMoves(game: Game, previous?: GameLike & { lastMove?: { number: number } | null }): Game['moves'] {
+  const seen = previous?.lastMove?.number ?? 0;
+  return game.moves.filter((m) => m.number > seen);
+}
 
 export const show: Command = {
   name: 'show',
@@ -118,7 +208,9 @@ export const move: Command = {
     const me = await username(context);
     const data = await context.api().run(MakeMoveDocument, { gameId, heap, count: taken });
     if (!data.makeMove) throw new CliError('The API made no move.', EXIT.api);
-    printGame(context, data.makeMove, me, `You took ${taken} from heap ${heap}.`);
+    // Against the computer its reply comes in the same answer.
+    const reply = data.makeMove.lastMove && data.makeMove.lastMove.player !== me ? `\n${describeMove(data.makeMove.lastMove)}` : '';
+    printGame(context, data.makeMove, me, `You took ${taken} from heap ${heap}.${reply}`);
   },
 };
 

@@ -5,7 +5,7 @@ import type { Command, Context } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { nextLine } from '../prompt.js';
 import { subscribe, type Subscription } from '../realtime.js';
-import { loadGame, username, type Game } from './games.js';
+import { hintLine, loadGame, newMoves, username, type Game } from './games.js';
 
 interface Followed {
   current(): Game;
@@ -74,13 +74,11 @@ async function follow(context: Context, gameId: string, show: (game: Game, previ
   };
 }
 
-function printUpdate(context: Context, game: Game, me: string, previous?: Game): void {
+/** `me` is undefined for a spectator of a public game. */
+function printUpdate(context: Context, game: Game, me: string | undefined, previous?: Game): void {
   if (context.json) return context.out(JSON.stringify(game));
   if (!previous) return context.out(renderGame(game, me));
-  const lines: string[] = [];
-  if (game.lastMove && game.lastMove.number !== previous.lastMove?.number) {
-    lines.push(game.lastMove.player === me ? `You took ${game.lastMove.count} from heap ${game.lastMove.heap}.` : describeMove(game.lastMove));
-  }
+  const lines = newMoves(game, previous).map((m) => (m.player === me ? `You took ${m.count} from heap ${m.heap}.` : describeMove(m)));
   lines.push(renderHeaps(game.heaps), describeState(game, me));
   context.out(lines.join('\n'));
 }
@@ -88,12 +86,12 @@ function printUpdate(context: Context, game: Game, me: string, previous?: Game):
 export const watch: Command = {
   name: 'watch',
   args: '<gameId>',
-  summary: 'follow one of your games live: every move as it is made, until the game ends',
+  summary: 'follow a game live (yours, or a public one): every move as it is made, until the game ends',
   details: ['With --json, one JSON line per version of the game.'],
   arity: [1, 1],
   async run(context) {
     const me = await username(context);
-    const followed = await follow(context, context.args[0], (game, previous) => printUpdate(context, game, me, previous));
+    const followed = await follow(context, context.args[0], (game, previous) => printUpdate(context, game, game.players.includes(me) ? me : undefined, previous));
     try {
       await followed.finished;
     } finally {
@@ -103,15 +101,15 @@ export const watch: Command = {
 };
 
 /** `<heap> <count>`, or a word. */
-function parseInput(line: string): { heap: number; count: number } | 'resign' | 'help' | undefined {
+function parseInput(line: string): { heap: number; count: number } | 'resign' | 'help' | 'hint' | undefined {
   const text = line.trim().toLowerCase();
-  if (text === 'resign') return 'resign';
+  if (text === 'resign' || text === 'hint') return text;
   if (text === 'help' || text === '?') return 'help';
   const match = /^(\d+)[\s,/]+(\d+)$/.exec(text);
   return match ? { heap: Number(match[1]), count: Number(match[2]) } : undefined;
 }
 
-const PLAY_HELP = 'Type a move as "<heap> <count>" (e.g. "2 3" takes 3 from heap 2), or "resign".';
+const PLAY_HELP = 'Type a move as "<heap> <count>" (e.g. "2 3" takes 3 from heap 2), "hint", or "resign".';
 
 export const play: Command = {
   name: 'play',
@@ -153,6 +151,11 @@ export const play: Command = {
           continue;
         }
         try {
+          if (command === 'hint') {
+            context.note(await hintLine(context, gameId));
+            prompt(followed.current());
+            continue;
+          }
           const data =
             command === 'resign'
               ? (await context.api().run(ResignDocument, { gameId })).resign
