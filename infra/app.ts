@@ -4,12 +4,16 @@
  *   npx cdk synth                   dev stack: tables and pool are destroyed with the stack
  *   npx cdk deploy -c retain=true   keep tables and pool, with deletion protection
  */
+import { join } from 'node:path';
 import { bundleApi } from '../description/bundle.js';
 import { loadApi } from '../description/load.js';
+import { buildWebApp } from '../description/web.js';
 import { buildApp } from './build-app.js';
 
 const descriptionPath = process.env.TURNBASE_API ?? 'api.ts';
 const api = await loadApi(descriptionPath);
 const bundle = await bundleApi(api);
-const { app } = buildApp({ api, bundle });
+const web = api.description.web;
+const webDir = web ? await buildWebApp(api.root, web, join(api.root, 'build', 'web')) : undefined;
+const { app } = buildApp({ api, bundle, webDir });
 app.synth();

@@ -13,6 +13,8 @@ export interface BuildAppOptions {
   bundle: BundledApi;
   retain?: boolean;
   stackName?: string;
+  /** The built web app, when the description declares one. */
+  webDir?: string;
   /** Where synthesis writes; defaults to what the CDK CLI asks for (`cdk.out`). */
   outdir?: string;
 }
@@ -39,6 +41,7 @@ export function buildApp(options: BuildAppOptions): { app: App; stack: TurnbaseS
     api: options.api,
     bundle: options.bundle,
     retain,
+    webDir: options.webDir,
     description: `${options.api.description.name}: AppSync API with DynamoDB, Cognito, Lambda and SNS`,
   });
   // cdk-nag 3 runs as a CDK validation plugin (its v2 form was `Aspects.of(app).add(...)`).

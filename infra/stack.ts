@@ -13,12 +13,16 @@ import type { StackResources } from './resources.js';
 import { createTables } from './tables.js';
 import { createTopics } from './topics.js';
 import { createUserPool } from './user-pool.js';
+import { amplifyOutputs } from '../description/amplify-outputs.js';
+import { WebSite } from './web-site.js';
 
 export interface TurnbaseStackProps extends StackProps {
   api: LoadedApi;
   bundle: BundledApi;
   /** Keep tables and the user pool when the stack is deleted, and protect them from deletion. */
   retain: boolean;
+  /** The description's built web app (see description/web.ts); required when it declares `web`. */
+  webDir?: string;
 }
 
 /** Output names; `infra/amplify-outputs.ts` reads them back from `cdk deploy --outputs-file`. */
@@ -29,11 +33,13 @@ export const OUTPUT_NAMES = {
   region: 'Region',
   userPoolId: 'UserPoolId',
   userPoolClientId: 'UserPoolClientId',
+  webUrl: 'WebUrl',
 } as const;
 
 export class TurnbaseStack extends Stack {
   readonly resources: StackResources;
   readonly graphql: GraphqlApiConstruct;
+  readonly web?: WebSite;
 
   constructor(scope: Construct, id: string, props: TurnbaseStackProps) {
     super(scope, id, props);
@@ -52,6 +58,21 @@ export class TurnbaseStack extends Stack {
     const functions = createFunctions(this, { functions: description.functions, bundle, resources: this.resources, retain });
     this.graphql = new GraphqlApiConstruct(this, 'GraphQL', { api, bundle, resources: this.resources, functions });
     acknowledgeLogRetentionFunction(this);
+    if (description.web) {
+      if (!props.webDir) throw new Error('the description declares a web app; build it (description/web.ts) and pass webDir');
+      const userPool = this.resources.userPool;
+      this.web = new WebSite(this, 'Web', {
+        assetDir: props.webDir,
+        amplifyOutputs: amplifyOutputs(description, {
+          region: this.region,
+          graphqlUrl: this.graphql.graphqlApi.graphqlUrl,
+          apiKey: this.graphql.graphqlApi.apiKey,
+          userPoolId: userPool?.pool.userPoolId,
+          userPoolClientId: userPool?.client.userPoolClientId,
+        }),
+      });
+      new CfnOutput(this, OUTPUT_NAMES.webUrl, { value: `https://${this.web.distribution.distributionDomainName}/`, description: 'The web app (CloudFront)' });
+    }
 
     new CfnOutput(this, OUTPUT_NAMES.graphqlUrl, { value: this.graphql.graphqlApi.graphqlUrl, description: 'GraphQL endpoint (HTTPS)' });
     new CfnOutput(this, OUTPUT_NAMES.realtimeUrl, { value: this.graphql.realtimeUrl, description: 'Real-time endpoint (WebSocket)' });

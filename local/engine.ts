@@ -293,7 +293,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       return { api, executor, tableNames, outputs, sources: bundled.inputs };
     };
 
-    const site = description.web && createBuiltSite(description.web.path, resolve(initial.root, description.web.build), log);
+    const site = description.web && createBuiltSite(initial.root, description.web, log);
     if (site) cleanups.unshift(() => site.close());
     let mounted = await mount(initial, bundled, compiled);
     const backendSwitch = createBackendSwitch(mounted.executor);

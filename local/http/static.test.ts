@@ -45,7 +45,7 @@ beforeAll(async () => {
     failNext = false;
     return fail;
   };
-  const site = createBuiltSite('/play', join(work, 'build.mjs'), (line) => logged.push(line));
+  const site = createBuiltSite(work, { path: '/play', build: 'build.mjs' }, (line) => logged.push(line));
   server = createServer((req, res) => {
     site.serve(new URL(req.url ?? '/', 'http://x').pathname, res).then((served) => {
       if (!served) {

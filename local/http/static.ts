@@ -8,7 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { pathToFileURL } from 'node:url';
+import { buildWebApp } from '../../description/web.js';
+import type { WebAppConfig } from '../../description/types.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=UTF-8',
@@ -45,14 +46,12 @@ export function fileFor(dir: string, relative: string): string | null {
   return file.startsWith(dir + sep) ? file : null;
 }
 
-export function createBuiltSite(mountPath: string, buildModule: string, log: (line: string) => void): BuiltSite {
+export function createBuiltSite(root: string, web: WebAppConfig, log: (line: string) => void): BuiltSite {
+  const mountPath = web.path;
   const outDir = mkdtempSync(join(tmpdir(), 'turnbase-web-'));
-  let built: Promise<void> | undefined;
+  let built: Promise<string> | undefined;
   const build = () => {
-    built ??= (async () => {
-      const module = (await import(pathToFileURL(buildModule).href)) as { default: (outDir: string) => Promise<void> };
-      await module.default(outDir);
-    })().catch((error: unknown) => {
+    built ??= buildWebApp(root, web, outDir).catch((error: unknown) => {
       built = undefined; // a fixed source builds on the next request
       throw error;
     });

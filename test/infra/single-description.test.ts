@@ -13,7 +13,7 @@ import { loadApi } from '../../description/load.js';
 import { resourcesOfType, synthesize, type Synthesized } from './synthesize.js';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
-const copied = ['api.ts', 'schema.graphql', 'resolvers', 'game', 'functions', 'description', 'package.json', 'tsconfig.json'];
+const copied = ['api.ts', 'schema.graphql', 'resolvers', 'game', 'functions', 'description', 'package.json', 'tsconfig.json', 'web', 'client', 'local/client'];
 const NEW_FIELD = 'infraProbe';
 const temporaryDirs: string[] = [];
 

@@ -11,6 +11,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { PolicyViolation } from 'aws-cdk-lib';
 import { bundleApi, type BundledApi } from '../../description/bundle.js';
 import { loadApi, type LoadedApi } from '../../description/load.js';
+import { buildWebApp } from '../../description/web.js';
 import { buildApp } from '../../infra/build-app.js';
 import type { TurnbaseStack } from '../../infra/stack.js';
 
@@ -31,7 +32,9 @@ export async function synthesize(descriptionPath: string, options: { retain?: bo
   try {
     const api = await loadApi(descriptionPath);
     const bundle = await bundleApi(api, join(workDir, 'bundle'));
-    const { app, stack } = buildApp({ api, bundle, retain: options.retain ?? false, outdir: join(workDir, 'cdk.out') });
+    const web = api.description.web;
+    const webDir = web ? await buildWebApp(api.root, web, join(workDir, 'web')) : undefined;
+    const { app, stack } = buildApp({ api, bundle, webDir, retain: options.retain ?? false, outdir: join(workDir, 'cdk.out') });
     const nagViolations = new AwsSolutionsChecks(app).validateScope(app).violations;
     // With unacknowledged findings synthesis throws, so report them first for a readable failure.
     const template = nagViolations.length === 0 ? Template.fromStack(stack) : Template.fromJSON({});

@@ -67,3 +67,58 @@ describe('the turnbase stack', () => {
     assert.equal(deployed, files);
   });
 });
+
+describe('the web app site', () => {
+  const one = (type: string) => {
+    const found = Object.entries(resourcesOfType(s.template, type));
+    assert.equal(found.length, 1, `one ${type}`);
+    return found[0];
+  };
+
+  test('a private bucket that only this distribution may read, over TLS', () => {
+    const [bucketId, bucket] = one('AWS::S3::Bucket');
+    assert.deepEqual(bucket.Properties.PublicAccessBlockConfiguration, { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    assert.ok(bucket.Properties.BucketEncryption);
+    const [distributionId] = one('AWS::CloudFront::Distribution');
+    const policy = Object.values(resourcesOfType(s.template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === bucketId);
+    assert.ok(policy);
+    const statements = policy.Properties.PolicyDocument.Statement as CfnJson[];
+    assert.ok(statements.some((st) => st.Effect === 'Deny' && st.Condition?.Bool?.['aws:SecureTransport'] === 'false'), 'non-TLS access denied');
+    const reads = statements.filter((st) => st.Effect === 'Allow' && st.Principal?.Service === 'cloudfront.amazonaws.com');
+    assert.equal(reads.length, 1);
+    assert.equal(reads[0].Action, 's3:GetObject');
+    assert.match(JSON.stringify(reads[0].Condition), new RegExp(distributionId), 'only this distribution (AWS:SourceArn)');
+    assert.ok(!statements.some((st) => st.Effect === 'Allow' && (st.Principal === '*' || st.Principal?.AWS === '*')), 'no public read');
+  });
+
+  test('CloudFront reads it through origin access control and serves HTTPS only', () => {
+    const [oacId, oac] = one('AWS::CloudFront::OriginAccessControl');
+    assert.equal(oac.Properties.OriginAccessControlConfig.SigningBehavior, 'always');
+    assert.equal(oac.Properties.OriginAccessControlConfig.OriginAccessControlOriginType, 's3');
+    const [, distribution] = one('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig;
+    assert.equal(config.DefaultCacheBehavior.ViewerProtocolPolicy, 'https-only');
+    assert.equal(config.DefaultRootObject, 'index.html');
+    assert.equal(config.Origins.length, 1);
+    assert.deepEqual(config.Origins[0].OriginAccessControlId, { 'Fn::GetAtt': [oacId, 'Id'] });
+    assert.equal(config.Origins[0].S3OriginConfig.OriginAccessIdentity, '', 'no legacy origin access identity');
+    assert.equal(Object.keys(resourcesOfType(s.template, 'AWS::CloudFront::CloudFrontOriginAccessIdentity')).length, 0);
+  });
+
+  test('the deployment uploads the build and an amplify_outputs.json made of this stack’s own values', () => {
+    const [, deployment] = one('Custom::CDKBucketDeployment');
+    assert.equal(deployment.Properties.SourceObjectKeys.length, 2, 'the built app and the generated amplify_outputs.json');
+    assert.deepEqual(deployment.Properties.DistributionPaths, ['/*']);
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    const [apiId] = one('AWS::AppSync::GraphQLApi');
+    const [poolId] = one('AWS::Cognito::UserPool');
+    const [clientId] = one('AWS::Cognito::UserPoolClient');
+    const [keyId] = one('AWS::AppSync::ApiKey');
+    assert.match(markers, new RegExp(`"Fn::GetAtt":\\["${apiId}","GraphQLUrl"\\]`));
+    assert.match(markers, new RegExp(`"Fn::GetAtt":\\["${keyId}","ApiKey"\\]`));
+    assert.match(markers, new RegExp(`"Ref":"${poolId}"`));
+    assert.match(markers, new RegExp(`"Ref":"${clientId}"`));
+    const outputs = s.template.toJSON().Outputs as CfnJson;
+    assert.match(JSON.stringify(outputs.WebUrl.Value), /https:\/\//);
+  });
+});
