@@ -5,10 +5,12 @@ import type { Game, QueryGetGameArgs } from './_generated/schema.js';
 import { fail } from './_lib/errors.js';
 import { canWatch, toGame } from './_lib/games.js';
 import { callerUsername } from './_lib/identity.js';
+import { checkGameId } from './_lib/input.js';
 import type { GameRecord } from './_lib/records.js';
 
 export function request(ctx: Context<QueryGetGameArgs>) {
   ctx.stash.caller = callerUsername(ctx.identity);
+  checkGameId(ctx.args.gameId);
   return get<GameRecord>({ key: { gameId: ctx.args.gameId }, consistentRead: true });
 }
 

@@ -3,11 +3,12 @@ import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import type { QueryGetUserArgs, User } from './_generated/schema.js';
 import { fail } from './_lib/errors.js';
+import { checkUsername } from './_lib/input.js';
 import type { PlayerRecord } from './_lib/records.js';
 import { toUser } from './_lib/users.js';
 
 export function request(ctx: Context<QueryGetUserArgs>) {
-  return get<PlayerRecord>({ key: { username: ctx.args.username } });
+  return get<PlayerRecord>({ key: { username: checkUsername(ctx.args.username, 'username') } });
 }
 
 export function response(ctx: Context<QueryGetUserArgs>): User {

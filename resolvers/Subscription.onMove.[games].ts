@@ -8,10 +8,12 @@ import { get } from '@aws-appsync/utils/dynamodb';
 import type { SubscriptionOnMoveArgs } from './_generated/schema.js';
 import { callerUsername } from './_lib/identity.js';
 import { canWatch } from './_lib/games.js';
+import { checkGameId } from './_lib/input.js';
 import type { GameRecord } from './_lib/records.js';
 
 export function request(ctx: Context<SubscriptionOnMoveArgs>) {
   ctx.stash.caller = callerUsername(ctx.identity);
+  checkGameId(ctx.args.gameId);
   // Strongly consistent: a player subscribes right after the invite, when the game is brand new.
   return get<GameRecord>({ key: { gameId: ctx.args.gameId }, consistentRead: true, projection: ['gameId', 'player1', 'player2', 'visibility'] });
 }

@@ -21,7 +21,7 @@ import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { fromCognitoError } from './errors.js';
 import type { AuthAnswer, AuthEvent, RegisterArguments, Session } from './protocol.js';
-import { validateRegistration } from './validate.js';
+import { validateConfirmation, validateLogin, validateRefreshToken, validateRegistration } from './validate.js';
 
 const cognito = new CognitoIdentityProviderClient({});
 
@@ -143,6 +143,8 @@ async function saveProfile(input: RegisterArguments, undoOnFailure: boolean): Pr
 }
 
 async function confirmSignUp(username: string, code: string): Promise<AuthAnswer<boolean>> {
+  const invalid = validateConfirmation(username, code);
+  if (invalid) return { error: invalid };
   try {
     await cognito.send(new ConfirmSignUpCommand({ ClientId: setting('USER_POOL_CLIENT_ID'), Username: username, ConfirmationCode: code }));
     return { data: true };
@@ -168,6 +170,8 @@ function sessionOf(result: AuthenticationResultType | undefined, refreshToken?: 
 }
 
 async function login(username: string, password: string): Promise<AuthAnswer<Session>> {
+  const invalid = validateLogin(username, password);
+  if (invalid) return { error: invalid };
   try {
     const answer = await cognito.send(
       new AdminInitiateAuthCommand({
@@ -184,6 +188,8 @@ async function login(username: string, password: string): Promise<AuthAnswer<Ses
 }
 
 async function refreshSession(refreshToken: string): Promise<AuthAnswer<Session>> {
+  const invalid = validateRefreshToken(refreshToken);
+  if (invalid) return { error: invalid };
   try {
     const answer = await cognito.send(
       new AdminInitiateAuthCommand({

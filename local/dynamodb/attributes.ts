@@ -6,6 +6,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { RequestError, isPlainObject } from './request-error.js';
+import { setEntry } from '../runtime/json-copy.js';
 
 export type SdkItem = Record<string, AttributeValue>;
 
@@ -98,7 +99,7 @@ export function toSdkItem(value: unknown, path: string): SdkItem {
   if (!isPlainObject(value)) throw new RequestError(`${path} must be an object of typed attribute values`);
   const item: SdkItem = {};
   for (const [name, attribute] of Object.entries(value)) {
-    item[name] = toSdkValue(attribute, `${path}.${name}`);
+    setEntry(item, name, toSdkValue(attribute, `${path}.${name}`));
   }
   return item;
 }
@@ -124,7 +125,7 @@ export function toPlainValue(value: AttributeValue): unknown {
 
 export function toPlainItem(item: SdkItem): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item)) plain[name] = toPlainValue(value);
+  for (const [name, value] of Object.entries(item)) setEntry(plain, name, toPlainValue(value));
   return plain;
 }
 

@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { LoadedApi, ResolverRoute } from '../../description/load.js';
 import type { GraphQLErrorEntry, Invalidation, Publication } from '../realtime/contract.js';
 import type { CognitoIdentity, RequestInfo } from '../runtime/contract.js';
@@ -38,9 +39,14 @@ export interface Limits {
   maxTokens: number;
   /** AppSync allows 10,000 resolver executions per request. */
   maxResolverRuns: number;
+  /**
+   * graphql-armor's cost: fields weighted by depth, each fragment spread counted as often as it is
+   * expanded, so nested spreads that pass the depth and alias limits cannot multiply the work.
+   */
+  maxCost: number;
 }
 
-export const defaultLimits: Limits = { maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxResolverRuns: 10_000 };
+export const defaultLimits: Limits = { maxDepth: 15, maxAliases: 30, maxTokens: 5000, maxResolverRuns: 10_000, maxCost: 5000 };
 
 /** graphql-armor throws by default; reporting instead gives the usual 200 with errors[] (its "Syntax Error" prefix dropped). */
 const reportLimit = {
@@ -125,6 +131,7 @@ export class Executor {
       ...specifiedRules,
       maxDepthRule({ n: this.limits.maxDepth, flattenFragments: true, ...reportLimit }),
       maxAliasesRule({ n: this.limits.maxAliases, ...reportLimit }),
+      costLimitRule({ maxCost: this.limits.maxCost, flattenFragments: true, ...reportLimit }),
     ];
   }
 

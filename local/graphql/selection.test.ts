@@ -51,3 +51,17 @@ test('selectionSetList below an interface or union lists only the fields that be
   assert.deepEqual(selectionSetList([resultField], queryFragments, fields.result.type), []);
   assert.deepEqual(selectionSetList([postField], queryFragments, fields.post.type), ['id', 'author', 'author/name']);
 });
+
+test('a fragment spread twice in one selection set is expanded once (no exponential blow-up)', () => {
+  // F30 { ...F29 ...F29 }, …, F1 { ...F0 ...F0 }: 2^30 expansions if each spread were followed again.
+  const levels = 30;
+  const definitions = [`fragment F0 on Book { title }`];
+  for (let level = 1; level <= levels; level += 1) definitions.push(`fragment F${level} on Book { ...F${level - 1} ...F${level - 1} }`);
+  const nested = parse(`query { book { ...F${levels} } } ${definitions.join(' ')}`);
+  const field = (nested.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+  const nestedFragments = Object.fromEntries(
+    nested.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  assert.deepEqual(selectionSetList([field], nestedFragments), ['title']);
+  assert.deepEqual(pickSelected({ title: 'Nim', other: 1 }, field.selectionSet, nestedFragments), { title: 'Nim' });
+});

@@ -5,18 +5,24 @@ type Fragments = Record<string, FragmentDefinitionNode>;
 
 /**
  * Fields selected under a selection set, fragments flattened, in document order. With `onlyType`,
- * fragments on any other type are skipped.
+ * fragments on any other type are skipped. Like graphql-js's field collection, a fragment spread a
+ * second time within the same selection set adds nothing: without that, `F2 { ...F1 ...F1 }`,
+ * `F1 { ...F0 ...F0 }`… expands exponentially.
  */
-function* fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, onlyType?: string): Generator<FieldNode> {
+function* fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, onlyType?: string, visited = new Set<string>()): Generator<FieldNode> {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
       yield selection;
       continue;
     }
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      if (visited.has(selection.name.value)) continue;
+      visited.add(selection.name.value);
+    }
     const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
     const condition = fragment?.typeCondition?.name.value;
     if (onlyType !== undefined && condition !== undefined && condition !== onlyType) continue;
-    yield* fieldsOf(fragment?.selectionSet, fragments, onlyType);
+    yield* fieldsOf(fragment?.selectionSet, fragments, onlyType, visited);
   }
 }
 
@@ -32,18 +38,18 @@ function childType(type: GraphQLNamedType | undefined, field: FieldNode): GraphQ
  * developer guide's context reference), so fragments on the concrete types are left out.
  */
 export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Fragments, returnType?: GraphQLOutputType): string[] {
-  const list: string[] = [];
+  const list = new Set<string>();
   const walk = (selectionSet: SelectionSetNode | undefined, prefix: string, type: GraphQLNamedType | undefined): void => {
     const onlyType = type && isAbstractType(type) ? type.name : undefined;
     for (const field of fieldsOf(selectionSet, fragments, onlyType)) {
       if (field.name.value === '__typename') continue;
       const path = `${prefix}${field.alias?.value ?? field.name.value}`;
-      if (!list.includes(path)) list.push(path);
+      list.add(path);
       walk(field.selectionSet, `${path}/`, childType(type, field));
     }
   };
   for (const node of fieldNodes) walk(node.selectionSet, '', returnType ? getNamedType(returnType) : undefined);
-  return list;
+  return [...list];
 }
 
 /** AppSync's `selectionSetGraphQL`: the field's selection set printed, inline fragments kept. */

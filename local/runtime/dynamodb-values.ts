@@ -3,6 +3,8 @@
  * Numbers stay JSON numbers ({N: 12}, {NS: [1, 2]}), as AppSync's EvaluateCode recordings show
  * (the type declarations say string); the DynamoDB data source accepts both.
  */
+import { setEntry } from './json-copy.js';
+
 export type AttributeValue = Record<string, unknown>;
 
 /**
@@ -40,7 +42,7 @@ export function toMapValues(value: unknown): Record<string, AttributeValue> {
   if (!isPlainObject(value)) return result;
   for (const key of Object.keys(value)) {
     // undefined is dropped, as a JSON round trip would drop it.
-    if (value[key] !== undefined) result[key] = toDynamoDB(value[key]);
+    if (value[key] !== undefined) setEntry(result, key, toDynamoDB(value[key]));
   }
   return result;
 }

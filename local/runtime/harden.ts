@@ -27,7 +27,42 @@ function hiddenIntrinsics(): unknown[] {
   return roots;
 }
 
+/**
+ * Freezing a prototype makes its data properties read-only for every object that inherits them:
+ * `item.constructor = 1` or `stash['toString'] = …` would then throw (JavaScript's "override
+ * mistake"), although ordinary JavaScript, and so AppSync, lets an object get its own property of
+ * that name. So before freezing, each such property becomes a getter returning the same value and a
+ * setter that defines the property on the object assigned to, as an unfrozen realm would.
+ * Object.prototype covers every plain object (all JSON data); the Error and Function prototypes
+ * cover the names resolver code commonly sets on its own errors and functions.
+ */
+function enableOverride(target: object, key: PropertyKey): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (!descriptor || !('value' in descriptor) || !descriptor.configurable) return;
+  const value: unknown = descriptor.value;
+  Object.defineProperty(target, key, {
+    get: function () {
+      return value;
+    },
+    set: function (this: unknown, replacement: unknown) {
+      if (this === target) throw new TypeError(`Cannot assign to read only property '${String(key)}' of object`);
+      // Throws for a frozen or primitive receiver, as the assignment would in strict code.
+      Object.defineProperty(this, key, { value: replacement, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: descriptor.enumerable,
+    configurable: false,
+  });
+}
+
+function enableOverrides(): void {
+  for (const key of Reflect.ownKeys(Object.prototype)) enableOverride(Object.prototype, key);
+  const errors = [Error, TypeError, RangeError, SyntaxError, ReferenceError, URIError, EvalError];
+  for (const constructor of errors) for (const key of ['constructor', 'name', 'message', 'toString']) enableOverride(constructor.prototype, key);
+  for (const key of ['constructor', 'toString']) enableOverride(Function.prototype, key);
+}
+
 export function hardenRealm(global: typeof globalThis, extraRoots: unknown[]): void {
+  enableOverrides();
   const seen = new Set<unknown>();
   const stack: unknown[] = [...hiddenIntrinsics(), ...extraRoots];
   for (const key of Reflect.ownKeys(global)) {

@@ -6,6 +6,16 @@
  */
 const MAX_DEPTH = 1000;
 
+/**
+ * Sets an own, enumerable data property as JSON.parse does. Plain assignment would not for
+ * `__proto__` (it changes the prototype instead) and, in the hardened sandbox realm, may meet a
+ * frozen inherited property.
+ */
+export function setEntry(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
 function copyValue(value: unknown, key: string, depth: number): unknown {
   if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: (key: string) => unknown }).toJSON(key);
@@ -38,7 +48,7 @@ function copyValue(value: unknown, key: string, depth: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const name of Object.keys(source)) {
     const element = copyValue(source[name], name, depth + 1);
-    if (element !== undefined) copy[name] = element;
+    if (element !== undefined) setEntry(copy, name, element);
   }
   return copy;
 }

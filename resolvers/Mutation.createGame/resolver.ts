@@ -7,6 +7,7 @@ import type { Game, MutationCreateGameArgs } from '../_generated/schema.js';
 import { COMPUTER, newGame } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
 import { callerUsername } from '../_lib/identity.js';
+import { checkUsername } from '../_lib/input.js';
 import { newGameRecord, toGame, withVisibility } from '../_lib/games.js';
 import type { GameRecord } from '../_lib/records.js';
 
@@ -16,6 +17,7 @@ export function request(ctx: Context<MutationCreateGameArgs>) {
   const computer = ctx.args.computer ?? null;
   if (computer && named !== '') return fail('InvalidGame', 'Play either a person (opponent) or the computer (computer), not both.');
   if (!computer && named === '') return fail('InvalidGame', 'Name the player you want to play against.');
+  if (!computer) checkUsername(named, 'opponent');
   // Against the computer the caller moves first: the computer only ever replies to a move.
   const game = computer ? newGame(me, COMPUTER, ctx.args.heaps, me) : newGame(me, named, ctx.args.heaps);
   if (!game.ok) return fail('InvalidGame', game.error.message);

@@ -16,6 +16,8 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 50;
 // A ULID: 26 characters of Crockford base32.
 const GAME_ID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
+// The base64 form of one: checked before decoding, which would fail on other text.
+const NEXT_TOKEN_PATTERN = '^[A-Za-z0-9+/]{35}=$';
 
 export function request(ctx: Context<QueryMyGamesArgs>) {
   const caller = callerUsername(ctx.identity);
@@ -23,6 +25,7 @@ export function request(ctx: Context<QueryMyGamesArgs>) {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return fail('InvalidInput', `limit must be from 1 to ${MAX_LIMIT}.`);
   let below: string | null = null;
   if (ctx.args.nextToken) {
+    if (!util.matches(NEXT_TOKEN_PATTERN, ctx.args.nextToken)) return fail('InvalidInput', 'nextToken is not one this API gave out.');
     below = util.base64Decode(ctx.args.nextToken);
     if (!util.matches(GAME_ID_PATTERN, below)) return fail('InvalidInput', 'nextToken is not one this API gave out.');
   }

@@ -2,9 +2,11 @@
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import { fail } from '../errors.js';
+import { checkGameId } from '../input.js';
 import type { GameRecord } from '../records.js';
 
 export function request(ctx: Context<{ gameId: string }>) {
+  checkGameId(ctx.args.gameId);
   return get<GameRecord>({ key: { gameId: ctx.args.gameId }, consistentRead: true });
 }
 
