@@ -99,7 +99,9 @@ export function toSdkItem(value: unknown, path: string): SdkItem {
   if (!isPlainObject(value)) throw new RequestError(`${path} must be an object of typed attribute values`);
   const item: SdkItem = {};
   for (const [name, attribute] of Object.entries(value)) {
-    setEntry(item, name, toSdkValue(attribute, `${path}.${name}`));
+    // The AWS SDK for JavaScript turns a `__proto__` key into a prototype and sends a corrupt item; refuse it clearly instead.
+    if (name === '__proto__') throw new RequestError(`${path}.__proto__: the local engine cannot store an attribute named __proto__ (DynamoDB accepts it; the AWS SDK for JavaScript the engine uses does not)`);
+    item[name] = toSdkValue(attribute, `${path}.${name}`);
   }
   return item;
 }

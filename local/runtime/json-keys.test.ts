@@ -102,9 +102,10 @@ describe('JSON keys named like Object.prototype members', () => {
         assert.equal(JSON.stringify(value.stash), JSON.stringify(JSON.parse(stashText)));
         assert.equal(JSON.stringify(outcome.stash.seen), JSON.stringify(JSON.parse(stashText)), 'the stash crosses back');
         assert.equal(JSON.stringify(value.copied), JSON.stringify(Object.fromEntries(Object.entries(args).filter(([key]) => key !== '__proto__'))));
-        // DynamoDB: typed values to the SDK's form and back, as an item read returns it.
-        const item = toPlainItem(toSdkItem(value.map, 'item'));
-        assert.equal(JSON.stringify(item), expected, 'DynamoDB round trip');
+        // DynamoDB: typed values to the SDK's form and back, as an item read returns it. The SDK
+        // loses `__proto__` keys, so the data source refuses them with a clear error instead.
+        if (argsText.includes('"__proto__"')) assert.throws(() => toSdkItem(value.map, 'item'), /__proto__/);
+        else assert.equal(JSON.stringify(toPlainItem(toSdkItem(value.map, 'item'))), expected, 'DynamoDB round trip');
       }),
       { numRuns: 300 },
     );

@@ -22,10 +22,10 @@ export function response(ctx: Context<MutationCreateGameArgs>) {
   const [me, opponent] = ctx.result.data[ctx.env.PLAYERS_TABLE] as Array<{ username: string; phoneNumber?: string } | null>;
   if (!me) return fail('UserNotFound', 'Your sign-in has no player profile yet; register to play.');
   if (game.computer) {
-    game.phones = { [me.username]: me.phoneNumber ?? null };
+    game.phones = [me.phoneNumber ?? null, null];
     return null;
   }
   if (!opponent) return fail('UserNotFound', `There is no player named "${game.player2}".`);
-  game.phones = { [me.username]: me.phoneNumber ?? null, [opponent.username]: opponent.phoneNumber ?? null };
+  game.phones = [me.phoneNumber ?? null, opponent.phoneNumber ?? null];
   return null;
 }

@@ -11,6 +11,12 @@ import { newGameRecord, withVisibility } from '../_lib/games.js';
 import { withComputerOpening } from '../_lib/computer.js';
 import type { GameRecord } from '../_lib/records.js';
 
+/** The old game's phone pair in the new game's order (the creator is player1). */
+function phonesFor(old: GameRecord, creator: string): Array<string | null> {
+  const phones = old.phones ?? [];
+  return creator === old.player1 ? [phones[0] ?? null, phones[1] ?? null] : [phones[1] ?? null, phones[0] ?? null];
+}
+
 export function request(ctx: Context<MutationRematchArgs>) {
   const old = ctx.stash.game as GameRecord;
   const creator = ctx.stash.rematchBy as string;
@@ -18,7 +24,7 @@ export function request(ctx: Context<MutationRematchArgs>) {
   const state = newGame(creator, opponentOf(old, creator) as string, old.initialHeaps);
   if (!state.ok) return fail('InvalidGame', state.error.message);
   const made = newGameRecord(ctx.stash.rematchId as string, state.value, util.time.nowISO8601(), old.computer);
-  const fresh: GameRecord = { ...withVisibility(made, old.visibility), rematchOf: old.gameId, phones: old.phones ?? {} };
+  const fresh: GameRecord = { ...withVisibility(made, old.visibility), rematchOf: old.gameId, phones: phonesFor(old, creator) };
   const record = withComputerOpening(fresh, state.value);
   ctx.stash.rematch = record;
   return put<GameRecord>({ key: { gameId: record.gameId }, item: record, condition: { gameId: { attributeExists: false } } });

@@ -8,11 +8,11 @@ import type { GameRecord } from './records.js';
 import { COMPUTER } from '../../game/nim.js';
 
 function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord): GameEvent {
-  const phones = game.phones ?? {};
+  const phones = game.phones ?? [];
   return {
     type,
     recipient,
-    phoneNumber: phones[recipient] ?? null,
+    phoneNumber: (recipient === game.player1 ? phones[0] : phones[1]) ?? null,
     gameId: game.gameId,
     opponent: game.player1 === recipient ? game.player2 : game.player1,
     heaps: game.heaps,

@@ -60,8 +60,12 @@ export interface GameRecord {
   rematchBy?: string | null;
   /** The game this one is a rematch of. */
   rematchOf?: string | null;
-  /** Phone numbers by username, copied from the profiles at creation for notifications (null: none). */
-  phones?: Record<string, string | null>;
+  /**
+   * The phone numbers of player1 and player2, in that order, copied from the profiles at creation
+   * for notifications (null: none). A pair, not a map by username: a username such as `__proto__`
+   * is no safe key for a stored map.
+   */
+  phones?: Array<string | null>;
   version: number;
   createdAt: string;
   updatedAt: string;
