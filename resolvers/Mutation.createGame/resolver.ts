@@ -17,7 +17,7 @@ export function request(ctx: Context<MutationCreateGameArgs>) {
   const computer = ctx.args.computer ?? null;
   if (computer && named !== '') return fail('InvalidGame', 'Play either a person (opponent) or the computer (computer), not both.');
   if (!computer && named === '') return fail('InvalidGame', 'Name the player you want to play against.');
-  if (!computer) checkUsername(named, 'opponent');
+  if (!computer) checkUsername(named, 'name', 'UserNotFound');
   // Against the computer the caller moves first: the computer only ever replies to a move.
   const game = computer ? newGame(me, COMPUTER, ctx.args.heaps, me) : newGame(me, named, ctx.args.heaps);
   if (!game.ok) return fail('InvalidGame', game.error.message);

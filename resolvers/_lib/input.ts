@@ -5,7 +5,7 @@
  * costs nothing to refuse.
  */
 import { util } from '@aws-appsync/utils';
-import { fail } from './errors.js';
+import { fail, type ApiErrorType } from './errors.js';
 
 // The same rule the auth function applies at registration (functions/auth/validate.ts); plain
 // letters only, so no control or bidirectional-override character can be part of a username.
@@ -13,10 +13,13 @@ const USERNAME_PATTERN = '^[A-Za-z0-9_.-]{3,32}$';
 // Game ids are ULIDs: 26 characters of Crockford base32.
 const GAME_ID_PATTERN = '^[0-9A-HJKMNP-TV-Z]{26}$';
 
-/** A username argument (opponent, getUser); `label` names it in the message. */
-export function checkUsername(value: string, label: string): string {
+/**
+ * A username argument (opponent, getUser); `label` names it in the message. `errorType` lets a field
+ * that looks a player up say UserNotFound: no player can have such a name.
+ */
+export function checkUsername(value: string, label: string, errorType: ApiErrorType = 'InvalidInput'): string {
   if (typeof value !== 'string' || value.length > 32 || !util.matches(USERNAME_PATTERN, value)) {
-    return fail('InvalidInput', `${label} must be a username: 3 to 32 letters, digits, dots, dashes or underscores.`);
+    return fail(errorType, `No player has that ${label}: a username is 3 to 32 letters, digits, dots, dashes or underscores.`);
   }
   return value;
 }

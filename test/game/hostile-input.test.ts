@@ -54,7 +54,7 @@ describe('oversized input is a client error', () => {
   });
 
   test('a 1 MB opponent name', async () => {
-    assertClientError(await player.gql(CREATE_GAME, { opponent: MEGABYTE }), 'InvalidInput', 'opponent');
+    assertClientError(await player.gql(CREATE_GAME, { opponent: MEGABYTE }), 'UserNotFound', 'opponent');
   });
 
   test('a 2 KB or empty game id, for every field that takes one', async () => {
