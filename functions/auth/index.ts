@@ -113,10 +113,27 @@ async function completeInterruptedRegistration(input: RegisterArguments, signUpE
         AuthParameters: { USERNAME: input.username, PASSWORD: input.password },
       }),
     );
-  } catch {
-    // Wrong password, unconfirmed login, or the check itself failed: the username stays taken.
+  } catch (error) {
+    // Cognito answers UserNotConfirmed only to the right password: the same person, whose
+    // registration stopped between the sign-up and its confirmation. Finish it.
+    if ((error as { name?: string }).name === 'UserNotConfirmedException') return completeUnconfirmed(input, taken);
+    // Wrong password, or the check itself failed: the username stays taken.
     return taken;
   }
+  return saveProfile(input, false);
+}
+
+/** The rest of a registration cut short after the sign-up: the confirmation (AUTO mode), then the profile. */
+async function completeUnconfirmed(input: RegisterArguments, taken: AuthAnswer<ReturnType<typeof profileOf>>): Promise<AuthAnswer<ReturnType<typeof profileOf>>> {
+  if ((process.env.SIGNUP_CONFIRMATION ?? 'AUTO') === 'AUTO') {
+    try {
+      await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: setting('USER_POOL_ID'), Username: input.username }));
+    } catch (error) {
+      console.error(`auth register: could not confirm the interrupted sign-up of ${input.username}: ${describe(error)}`);
+      return taken;
+    }
+  }
+  // CODE mode: the profile is saved as in a first registration; the player confirms with their code.
   return saveProfile(input, false);
 }
 

@@ -98,6 +98,22 @@ describe('no half-registered player', () => {
     assert.deepEqual(errorTypes(await gql(REGISTER, { input })), ['UsernameExists'], 'once complete, the username is taken for everyone');
   });
 
+  test('a registration cut short between the sign-up and its confirmation is completed by registering again (issue 9)', async () => {
+    const input = registration(uniqueName('unconfirmed'));
+    const cognito = new CognitoIdentityProviderClient({});
+    const attributes = [
+      { Name: 'email', Value: input.email },
+      { Name: 'phone_number', Value: input.phoneNumber },
+    ];
+    // The first attempt stopped right after SignUp: an unconfirmed login and no profile.
+    await cognito.send(new SignUpCommand({ ClientId: engine.userPool!.clientId, Username: input.username, Password: input.password, UserAttributes: attributes }));
+    assert.deepEqual(errorTypes(await gql(REGISTER, { input: { ...input, password: 'Otherpassword9' } })), ['UsernameExists'], 'not without the password');
+    const retried = await gql(REGISTER, { input });
+    assert.equal(retried.body.errors, undefined, JSON.stringify(retried.body.errors));
+    const login = await gql(LOGIN, { username: input.username, password: input.password });
+    assert.equal(login.body.errors, undefined, JSON.stringify(login.body.errors));
+  });
+
   test('a login without a profile cannot start a game until the registration is completed', async () => {
     const input = registration(uniqueName('direct'));
     const cognito = new CognitoIdentityProviderClient({});
