@@ -104,9 +104,9 @@ describe('turnbase query', { timeout: 120_000 }, () => {
 
   test('a GraphQL error exits 1 with the API message on stderr', async () => {
     assert.equal((await turnbase(['login', 'ann', '--profile', 'q2'], 'Mypassword1\n')).code, 0);
-    const refused = await turnbase(['query', 'mutation { makeMove(gameId: "no-such-game", heap: 1, count: 1) { gameId } }', '--profile', 'q2']);
+    const refused = await turnbase(['query', 'mutation { makeMove(gameId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", heap: 1, count: 1) { gameId } }', '--profile', 'q2']);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /^turnbase: There is no game "no-such-game"\. \(GameNotFound\)\n$/);
+    assert.match(refused.stderr, /^turnbase: There is no game "01ARZ3NDEKTSV4RRFFQ69G5FAV"\. \(GameNotFound\)\n$/);
     const invalid = await turnbase(['query', '{ nothingHere }', '--profile', 'q2']);
     assert.equal(invalid.code, 1);
     assert.match(invalid.stderr, /Cannot query field "nothingHere" on type "Query"/);
