@@ -23,9 +23,9 @@ export interface SubscriptionSpec {
   fieldName: string;
   /** Mutation fields (of the Mutation type) that publish to it, from `@aws_subscribe`. */
   mutations: string[];
-  /** Non-null top-level arguments; each must equal the published result's field of the same name. */
+  /** Non-null top-level arguments; each must equal the published result's field of the same name (unless `filter` is set). */
   argumentFilters: Record<string, unknown>;
-  /** Set by `extensions.setSubscriptionFilter` in the resolver. */
+  /** Set by `extensions.setSubscriptionFilter` in the resolver; when set, it alone decides (argument filters are not applied). */
   filter?: FilterJson;
   /** Set by `extensions.setSubscriptionInvalidationFilter` in the resolver. */
   invalidationFilter?: FilterJson;

@@ -21,6 +21,11 @@ const fields: Record<string, FakeField> = {
     filter: (caller) => ({ filterGroup: [{ filters: [{ fieldName: 'invitee.username', operator: 'eq', value: caller }] }] }),
   },
   onAnyGame: { mutations: ['createGame', 'makeMove'] },
+  onPublicGame: {
+    mutations: ['createGame'],
+    // Like a resolver whose enhanced filter ignores the client's gameId argument.
+    filter: () => ({ filterGroup: [{ filters: [{ fieldName: 'gameId', operator: 'beginsWith', value: 'pub' }] }] }),
+  },
 };
 
 const onMove = 'subscription ($gameId: ID) { onMove(gameId: $gameId) { gameId heaps } }';
@@ -71,6 +76,16 @@ describe('delivery through the server', () => {
     assert.deepEqual((await aliceClient.expect('data')).payload, { data: { onInvite: { gameId: 'g10', invitee: { username: 'alice' } } } });
     aliceClient.close();
     bobClient.close();
+  });
+
+  test('an enhanced filter replaces argument filtering: the arguments no longer filter', async () => {
+    const client = await connectReady(harness, apiKeyHeaders);
+    await subscribeAs(client, 'p', 'subscription ($gameId: ID) { onPublicGame(gameId: $gameId) { gameId } }', { gameId: 'pub1' }, as('alice'));
+    assert.equal(harness.realtime.broadcast({ mutationField: 'createGame', result: { gameId: 'private1' } }).delivered, 0);
+    // gameId differs from the argument, but only the resolver's filter decides.
+    assert.equal(harness.realtime.broadcast({ mutationField: 'createGame', result: { gameId: 'pub2' } }).delivered, 1);
+    assert.deepEqual((await client.expect('data')).payload, { data: { onPublicGame: { gameId: 'pub2' } } });
+    client.close();
   });
 
   test('one rendering per renderKey, however many subscribers share it', async () => {

@@ -31,9 +31,10 @@ export function deliverPublication(registry: SubscriptionRegistry, publication: 
   let delivered = 0;
   for (const subscription of listeners) {
     const { spec } = subscription;
-    // [U] Argument filters and the enhanced filter both apply (AND), as the reference recommends.
-    if (!matchesArgumentFilters(spec.argumentFilters, publication.result)) continue;
-    if (spec.filter && !matchesFilter(spec.filter, publication.result)) continue;
+    // An enhanced filter set by the resolver replaces argument filtering: "With enhanced filtering,
+    // you write your filters in your resolver and the client filters are not applied" (the AppSync
+    // team in aws/aws-appsync-community#89). A resolver that wants an argument applied puts it in its filter.
+    if (spec.filter ? !matchesFilter(spec.filter, publication.result) : !matchesArgumentFilters(spec.argumentFilters, publication.result)) continue;
     let rendering = renderings.get(spec.renderKey);
     if (!rendering) {
       rendering = render(publication, subscription.spec.render, options);

@@ -1,6 +1,6 @@
 import { util, extensions, type Context } from '@aws-appsync/utils';
 
-/** Runs once at subscribe time: refuses one reserved author, and narrows events by tag when asked. */
+/** Runs once at subscribe time: refuses one reserved author; author "tagged" gets featured books instead (an enhanced filter replaces the argument filter). */
 export function request(ctx: Context<{ author?: string }>) {
   if (ctx.args.author === 'forbidden') util.unauthorized();
   return { payload: null };
