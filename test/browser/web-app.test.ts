@@ -6,35 +6,15 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CreateGameDocument, GetUserDocument, LoginDocument, MakeMoveDocument, RegisterDocument, ResignDocument, request, requestData } from '../../client/index.js';
-import { startEngine, type RunningEngine } from '../../local/index.js';
-import { launchChromium, openPage } from './chromium.js';
+import type { RunningEngine } from '../../local/index.js';
+import { heapsOn, password, screenshot, startWebApp, stillSamePage, type WebApp } from './web-support.js';
 
-const password = 'Sup3rsecret';
+let app: WebApp;
 let engine: RunningEngine;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const shots = process.env.WEB_SCREENSHOTS;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-async function newPage(viewport = { width: 1000, height: 800 }, mobile = false): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
-  contexts.push(context);
-  const opened = await openPage(context, `${engine.url}/play/`);
-  // Set once; still there at the end means the page never reloaded.
-  await opened.page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
-  return opened;
-}
-
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce === true);
+const newPage: WebApp['newPage'] = (...args) => app.newPage(...args);
+const registerByApi: WebApp['registerByApi'] = (...args) => app.registerByApi(...args);
 
 async function registerInBrowser(page: Page, username: string, pass: string, phone: string): Promise<void> {
   await page.getByRole('button', { name: 'I am new here' }).click();
@@ -47,16 +27,6 @@ async function registerInBrowser(page: Page, username: string, pass: string, pho
   await page.getByRole('button', { name: 'Register' }).click();
 }
 
-async function registerByApi(username: string, phone: string): Promise<string> {
-  const key = { 'x-api-key': engine.apiKey };
-  await requestData(engine.graphqlUrl, RegisterDocument, { input: { username, password, email: `${username}@example.com`, phoneNumber: phone, height: 60, weight: 120 } }, key);
-  const { login } = await requestData(engine.graphqlUrl, LoginDocument, { username, password }, key);
-  return login!.idToken;
-}
-
-/** The heaps the board shows, read from the page. */
-const heapsOn = (page: Page) => page.locator('.heap').evaluateAll((heaps) => heaps.map((h) => Number(h.getAttribute('data-size'))));
-
 /** Takes one object: the last object of the first non-empty heap. */
 async function takeOne(page: Page, heaps: number[]): Promise<number> {
   const heap = heaps.findIndex((h) => h > 0) + 1;
@@ -65,14 +35,12 @@ async function takeOne(page: Page, heaps: number[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, amplifyOutputsPath: false, tablePrefix: `web${Date.now()}-`, log: () => {} });
-  browser = await launchChromium();
+  app = await startWebApp('web');
+  engine = app.engine;
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await engine?.close();
+  await app?.close();
 });
 
 describe('the web app', () => {
@@ -108,7 +76,7 @@ describe('the web app', () => {
     // Bob waits in the lobby; the invitation must arrive without a reload once his subscription is up.
     await bob.page.locator('.live[data-live="on"]').waitFor();
     await alice.page.getByLabel('Opponent').fill('bob');
-    await alice.page.getByLabel(/Heaps/).fill('2 3');
+    await alice.page.getByRole('form', { name: 'New game' }).getByLabel(/Heaps/).fill('2 3');
     await alice.page.getByRole('button', { name: 'Invite' }).click();
     const invite = bob.page.getByRole('link', { name: 'Play vs alice' });
     await invite.waitFor();

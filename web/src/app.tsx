@@ -4,8 +4,10 @@ import { getCurrentUser, signOut } from 'aws-amplify/auth';
 import { Confirm, Register, SignIn } from './auth.js';
 import { Board } from './board.js';
 import type { Outputs } from './config.js';
+import { Leaderboard } from './leaderboard.js';
 import { Lobby } from './lobby.js';
 import { MyProfile, PlayerProfile } from './profile.js';
+import { Watch } from './watch.js';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -23,6 +25,8 @@ function Screen({ hash, me }: { hash: string; me: string }) {
   if (name === 'game' && arg) return <Board key={arg} gameId={decodeURIComponent(arg)} me={me} />;
   if (name === 'player' && arg) return <PlayerProfile username={decodeURIComponent(arg)} />;
   if (name === 'profile') return <MyProfile />;
+  if (name === 'watch') return <Watch />;
+  if (name === 'leaderboard') return <Leaderboard me={me} />;
   return <Lobby me={me} opponent={new URLSearchParams(query).get('opponent') ?? undefined} />;
 }
 
@@ -84,6 +88,8 @@ export function App({ outputs }: { outputs: Outputs }) {
         </h1>
         <nav aria-label="Main">
           <a href="#/lobby">Lobby</a>
+          <a href="#/watch">Watch</a>
+          <a href="#/leaderboard">Leaderboard</a>
           <a href="#/profile">Profile</a>
           <span className="me" data-testid="me">
             {me}

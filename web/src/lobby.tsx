@@ -1,16 +1,24 @@
-/** My games (status filter, paging), invitations arriving live, and a new game against a player. */
+/** My games (status filter, paging), invitations arriving live, and a new game against a player or the computer. */
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { CreateGameDocument, MyGamesDocument, OnInviteDocument, type GameFieldsFragment, type GameStatus } from '../../client/generated/graphql.js';
+import {
+  CreateComputerGameDocument,
+  CreateGameDocument,
+  MyGamesDocument,
+  OnInviteDocument,
+  type ComputerLevel,
+  type GameFieldsFragment,
+  type GameStatus,
+} from '../../client/generated/graphql.js';
 import { ApiError, call, subscribe, toApiError } from './api.js';
-import { ErrorText, formValues } from './ui.js';
+import { ErrorText, Pager, formValues, playerName, usePaged } from './ui.js';
 
 const PAGE_SIZE = 5;
 
 export function gameSummary(game: GameFieldsFragment, me: string): string {
-  const opponent = game.player1 === me ? game.player2 : game.player1;
-  if (game.status === 'FINISHED') return `vs ${opponent}: ${game.winner === me ? 'you won' : `${game.winner} won`}`;
-  return `vs ${opponent}: ${game.turn === me ? 'your turn' : `${game.turn}'s turn`}`;
+  const opponent = playerName(game.player1 === me ? game.player2 : game.player1, game.computer);
+  if (game.status === 'FINISHED') return `vs ${opponent}: ${game.winner === me ? 'you won' : `${playerName(game.winner ?? '', game.computer)} won`}`;
+  return `vs ${opponent}: ${game.turn === me ? 'your turn' : `${playerName(game.turn ?? '', game.computer)}'s turn`}`;
 }
 
 /** "5 4 5", "5,4,5" or empty (the API's default heaps). */
@@ -19,28 +27,39 @@ function parseHeaps(text: string): number[] | undefined {
   return parts.length ? parts.map(Number) : undefined;
 }
 
+/** Creates a game and opens it; the API's refusal is shown under the form. */
+function useCreate(): [ApiError | null, (create: () => Promise<GameFieldsFragment | null | undefined>) => Promise<void>] {
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (create: () => Promise<GameFieldsFragment | null | undefined>) => {
+    setError(null);
+    try {
+      const game = await create();
+      if (game) location.hash = `#/game/${game.gameId}`;
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  return [error, run];
+}
+
+function HeapsField({ id }: { id: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Heaps (optional, e.g. 5 4 5)</label>
+      <input id={id} name="heaps" inputMode="numeric" placeholder="5 4 5" />
+    </div>
+  );
+}
+
 export function Lobby({ me, opponent: suggested }: { me: string; opponent?: string }) {
   const [status, setStatus] = useState<GameStatus | ''>('');
-  // Tokens of the pages before the current one, and the current page's token.
-  const [pages, setPages] = useState<Array<string | null>>([null]);
-  const [games, setGames] = useState<GameFieldsFragment[]>([]);
-  const [nextToken, setNextToken] = useState<string | null>(null);
   const [invites, setInvites] = useState<GameFieldsFragment[]>([]);
   const [live, setLive] = useState(false);
   const [reload, setReload] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [createError, setCreateError] = useState<ApiError | null>(null);
-  const token = pages[pages.length - 1];
-
-  useEffect(() => {
-    call(MyGamesDocument, { status: status || null, limit: PAGE_SIZE, nextToken: token }).then(
-      (data) => {
-        setGames(data.myGames?.items ?? []);
-        setNextToken(data.myGames?.nextToken ?? null);
-      },
-      (e) => setError(toApiError(e)),
-    );
-  }, [status, token, reload]);
+  const [liveError, setLiveError] = useState<ApiError | null>(null);
+  const [inviteError, invite] = useCreate();
+  const [computerError, playComputer] = useCreate();
+  const games = usePaged((nextToken) => call(MyGamesDocument, { status: status || null, limit: PAGE_SIZE, nextToken }).then((data) => data.myGames), [status, reload]);
 
   useEffect(
     () =>
@@ -56,7 +75,7 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
           },
           error: (e) => {
             setLive(false);
-            setError(e);
+            setLiveError(e);
           },
           ready: () => {
             setLive(true);
@@ -67,15 +86,13 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
     [],
   );
 
-  const create = async (event: FormEvent<HTMLFormElement>) => {
-    const { opponent, heaps } = formValues(event);
-    setCreateError(null);
-    try {
-      const { createGame } = await call(CreateGameDocument, { opponent: opponent.trim(), heaps: parseHeaps(heaps) });
-      if (createGame) location.hash = `#/game/${createGame.gameId}`;
-    } catch (e) {
-      setCreateError(toApiError(e));
-    }
+  const createGame = (event: FormEvent<HTMLFormElement>) => {
+    const { opponent, heaps, visibility } = formValues(event);
+    return invite(async () => (await call(CreateGameDocument, { opponent: opponent.trim(), heaps: parseHeaps(heaps), visibility: visibility ? 'PUBLIC' : null })).createGame);
+  };
+  const createComputerGame = (event: FormEvent<HTMLFormElement>) => {
+    const { level, heaps } = formValues(event);
+    return playComputer(async () => (await call(CreateComputerGameDocument, { computer: level as ComputerLevel, heaps: parseHeaps(heaps) })).createGame);
   };
 
   return (
@@ -84,6 +101,7 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
       <p className="live" data-live={live ? 'on' : 'off'}>
         {live ? 'Invitations arrive live.' : 'Connecting for live invitations…'}
       </p>
+      <ErrorText error={liveError} />
 
       <section aria-labelledby="invites-title" className="invites">
         <h3 id="invites-title">Invitations</h3>
@@ -97,19 +115,40 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
         {invites.length === 0 ? <p className="hint">None yet.</p> : null}
       </section>
 
-      <form className="card" onSubmit={create} aria-labelledby="new-title">
-        <h3 id="new-title">New game</h3>
-        <div className="field">
-          <label htmlFor="opponent">Opponent</label>
-          <input id="opponent" name="opponent" required defaultValue={suggested ?? ''} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="heaps">Heaps (optional, e.g. 5 4 5)</label>
-          <input id="heaps" name="heaps" inputMode="numeric" placeholder="5 4 5" />
-        </div>
-        <ErrorText error={createError} />
-        <button type="submit">Invite</button>
-      </form>
+      <div className="row">
+        <form className="card" onSubmit={createGame} aria-labelledby="new-title">
+          <h3 id="new-title">New game</h3>
+          <div className="field">
+            <label htmlFor="opponent">Opponent</label>
+            <input id="opponent" name="opponent" required defaultValue={suggested ?? ''} autoComplete="off" />
+          </div>
+          <HeapsField id="heaps" />
+          <div className="field check">
+            <input type="checkbox" id="visibility" name="visibility" aria-describedby="visibility-hint" />
+            <label htmlFor="visibility">Public</label>
+            <span id="visibility-hint" className="hint">
+              anyone signed in may watch it
+            </span>
+          </div>
+          <ErrorText error={inviteError} />
+          <button type="submit">Invite</button>
+        </form>
+
+        <form className="card" onSubmit={createComputerGame} aria-labelledby="computer-title">
+          <h3 id="computer-title">Play the computer</h3>
+          <div className="field">
+            <label htmlFor="level">Level</label>
+            <select id="level" name="level" defaultValue="RANDOM">
+              <option value="RANDOM">random: any legal move</option>
+              <option value="PERFECT">perfect: wins whenever it can</option>
+            </select>
+          </div>
+          <HeapsField id="computer-heaps" />
+          <p className="hint">You move first.</p>
+          <ErrorText error={computerError} />
+          <button type="submit">Play the computer</button>
+        </form>
+      </div>
 
       <section aria-labelledby="games-title">
         <h3 id="games-title">My games</h3>
@@ -120,7 +159,7 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
             value={status}
             onChange={(e) => {
               setStatus(e.currentTarget.value as GameStatus | '');
-              setPages([null]);
+              games.reset();
             }}
           >
             <option value="">all games</option>
@@ -128,24 +167,16 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
             <option value="FINISHED">finished</option>
           </select>
         </div>
-        <ErrorText error={error} />
-        {games.length === 0 ? <p>No games.</p> : null}
+        <ErrorText error={games.error} />
+        {games.items?.length === 0 ? <p>No games.</p> : null}
         <ul className="games" data-testid="games">
-          {games.map((game) => (
+          {(games.items ?? []).map((game) => (
             <li key={game.gameId}>
               <a href={`#/game/${game.gameId}`}>{gameSummary(game, me)}</a> <span className="hint">{new Date(game.createdAt).toLocaleString()}</span>
             </li>
           ))}
         </ul>
-        <nav className="pager" aria-label="Pages of games">
-          <button type="button" disabled={pages.length < 2} onClick={() => setPages((p) => p.slice(0, -1))}>
-            Previous page
-          </button>
-          <span>Page {pages.length}</span>
-          <button type="button" disabled={!nextToken} onClick={() => setPages((p) => [...p, nextToken])}>
-            Next page
-          </button>
-        </nav>
+        <Pager label="Pages of games" paged={games} />
       </section>
     </section>
   );

@@ -44,6 +44,8 @@ function Character({ user }: { user: UserFieldsFragment }) {
       <dd>{user.height}</dd>
       <dt>Weight</dt>
       <dd>{user.weight}</dd>
+      <dt>Rating</dt>
+      <dd data-testid="rating">{user.rating}</dd>
       <dt>Games</dt>
       <dd data-testid="stats">
         {user.stats.gamesPlayed} played, {user.stats.gamesWon} won, {user.stats.gamesLost} lost
