@@ -75,12 +75,14 @@ async function watch(engine: RunningEngine, outputs: OutputsFile, options: CliOp
 }
 
 let running: { engine: RunningEngine; outputs: OutputsFile };
+let shutdownGraceMs = 10_000;
 try {
   const options = parseCli(argv);
   if (options.help) {
     console.log(USAGE);
     process.exit(0);
   }
+  shutdownGraceMs = options.shutdownGraceMs;
   running = await start(options);
   console.error(banner(running.engine, running.outputs, options));
   if (options.watch) await watch(running.engine, running.outputs, options);
@@ -90,11 +92,25 @@ try {
   process.exit(2);
 }
 
-const stop = (): void => {
+/** First signal: drain and flush, exit 0. Second signal: exit at once, without waiting on anyone. */
+let stopping = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    console.error(`${signal} again: exiting now, without waiting for requests in flight.`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.error(`${signal}: shutting down (new requests get 503; requests in flight have ${shutdownGraceMs / 1000} s to finish; ${signal} again exits at once).`);
   running.outputs.release();
-  running.engine.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
+  running.engine.close({ graceMs: shutdownGraceMs }).then(
+    () => {
+      console.error('Stopped.');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
   );
 };
 process.on('SIGINT', stop);

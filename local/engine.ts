@@ -96,8 +96,14 @@ export interface RunningEngine {
   reload(): Promise<ReloadResult>;
   /** Every source file the bundles are made from (what a watcher watches). */
   sources: string[];
-  close(): Promise<void>;
+  /**
+   * Shuts down gracefully: new requests get a 503 and new WebSocket upgrades are refused, requests in flight
+   * finish (for `graceMs` at most, default 10 s), WebSockets are closed with 1001, then the stores are flushed and closed.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const ACCOUNT_ID = '000000000000';
 let engineCount = 0;
@@ -366,7 +372,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         reloading = result.catch(() => undefined);
         return result;
       },
-      async close() {
+      async close(closeOptions) {
+        await server.drain(closeOptions?.graceMs ?? SHUTDOWN_GRACE_MS);
         for (const cleanup of cleanups) await cleanup();
       },
     };

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Executor, OperationResult } from '../graphql/executor.js';
 import { httpErrorBody } from '../graphql/errors.js';
 import { handleEvaluateCode } from '../evaluate-code/evaluate.js';
+import { createDrain } from './drain.js';
 import { requestLogLine } from './log.js';
 
 export interface StandInResponse {
@@ -200,22 +201,34 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
   return sendError(res, 404, 'NotFoundException', `Nothing is served at POST ${url.pathname}.`);
 }
 
+export interface EngineHttpServer extends Server {
+  /** Graceful shutdown, first step (local/http/drain.ts): new work refused, work in flight finished within `graceMs`. */
+  drain(graceMs: number): Promise<void>;
+}
+
 /** `app` answers undefined while the engine is still starting: requests then get a 503. */
-export function createHttpServer(getApp: () => HttpApp | undefined): Server {
+export function createHttpServer(getApp: () => HttpApp | undefined): EngineHttpServer {
   const server = createServer((req, res) => {
     const app = getApp();
+    if (drain.draining) {
+      res.shouldKeepAlive = false;
+      return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is shutting down.');
+    }
     if (!app) return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is still starting.');
+    drain.track(res);
     route(app, req, res).catch((error: unknown) => {
       app.log(JSON.stringify({ level: 'error', message: error instanceof Error ? error.stack : String(error) }));
       if (!res.headersSent) sendError(res, 500, 'InternalFailure', 'The local engine failed to handle this request; see its log.');
       else res.end();
     });
   });
+  const drain = createDrain(server);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (drain.draining) return drain.refuseUpgrade(socket);
     const path = requestUrl(req)?.pathname;
     const app = getApp();
     if (app?.realtime && (path === '/graphql/realtime' || path === '/graphql')) app.realtime.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
-  return server;
+  return Object.assign(server, { drain: (graceMs: number) => drain.drain(graceMs) });
 }

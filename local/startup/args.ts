@@ -11,6 +11,7 @@ export const USAGE = `Usage: npm start -- [options]      (npm run dev: the same 
   --watch              swap the API in place when a resolver, the schema, the description or a function changes
   --verbose            log each resolver's request and response objects
   --quiet              no per-request log lines
+  --shutdown-grace <s> on SIGTERM/SIGINT, how long requests in flight may take to finish (default 10); a second signal exits at once
   --fresh-context      a new node:vm context for every handler call (slower; see local/runtime/sandbox.ts)
   --debug              print the stack trace of a start-up failure
   --help               print this text
@@ -29,6 +30,8 @@ export interface CliOptions {
   quiet: boolean;
   freshContext: boolean;
   debug: boolean;
+  /** Milliseconds requests in flight get to finish after SIGTERM/SIGINT. */
+  shutdownGraceMs: number;
 }
 
 /** A mistake on the command line: the message is the whole story, so no stack is ever shown. */
@@ -54,6 +57,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         verbose: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'fresh-context': { type: 'boolean', default: false },
+        'shutdown-grace': { type: 'string', default: '10' },
         debug: { type: 'boolean', default: false },
       },
     }));
@@ -69,6 +73,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     // The stand-ins trust their callers (admin calls, the outbox): they are meant for this machine only.
     throw new UsageError(`Refusing to listen on "${host}": the local engine serves loopback only (127.0.0.1, localhost or ::1).`);
   }
+  const grace = Number(values['shutdown-grace']);
+  if (!Number.isFinite(grace) || grace < 0) throw new UsageError(`Invalid --shutdown-grace "${values['shutdown-grace']}": use a number of seconds, 0 or more.`);
   return {
     help: values.help,
     memory: values.memory,
@@ -81,6 +87,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     quiet: values.quiet,
     freshContext: values['fresh-context'],
     debug: values.debug,
+    shutdownGraceMs: grace * 1000,
   };
 }
 

@@ -89,7 +89,8 @@ export async function startCli(args: string[], cwd: string): Promise<RunningCli>
       waiters.add(check);
       check();
     });
-  const ready = waitFor(/GraphQL +(\S+)[\s\S]*API key +(\S+)/);
+  // Line-anchored: the --memory banner mentions "a new API key" further down.
+  const ready = waitFor(/^ +GraphQL +(\S+)$[\s\S]*?^ +API key +(\S+)$/m);
   const early = exited.then(() => {
     throw new Error(`the engine exited before its banner:\n${output}`);
   });
