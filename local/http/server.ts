@@ -10,6 +10,7 @@ import { httpErrorBody } from '../graphql/errors.js';
 import { handleEvaluateCode } from '../evaluate-code/evaluate.js';
 import { createDrain } from './drain.js';
 import { requestLogLine } from './log.js';
+import { requestFacts, resolverRequestHeaders } from './request-headers.js';
 
 export interface StandInResponse {
   status: number;
@@ -85,14 +86,6 @@ function sendError(res: ServerResponse, status: number, errorType: string, messa
   send(res, status, httpErrorBody(errorType, message), { 'x-amzn-errortype': errorType });
 }
 
-function headerMap(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(',') : value;
-  }
-  return headers;
-}
-
 function sourceIps(req: IncomingMessage): string[] {
   const forwarded = req.headers['x-forwarded-for'];
   const list = typeof forwarded === 'string' ? forwarded.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -137,7 +130,7 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
     if (app.requestLog) app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [], body }, false));
     return;
   }
-  const result: OperationResult = await app.executor.executeOperation({ ...request, headers: headerMap(req), sourceIp: sourceIps(req) });
+  const result: OperationResult = await app.executor.executeOperation({ ...request, headers: resolverRequestHeaders(requestFacts(req)), sourceIp: sourceIps(req) });
   send(res, result.status, JSON.stringify(result.body), result.errorType ? { 'x-amzn-errortype': result.errorType } : undefined);
   for (const line of result.logs) app.log(line);
   if (app.requestLog) app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));

@@ -1,6 +1,7 @@
 /** Resolver semantics through GraphQL: errors, pipelines, early returns, ctx.info, data sources (fixture API). */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import type { RunningEngine } from '../../local/index.js';
 import { client, startTestEngine } from '../support/engine.js';
 
@@ -130,6 +131,44 @@ describe('ctx.info', () => {
     assert.deepEqual(info.selectionSetList, ['name', 'parentTypeName', 'selectionSetList', 'variables', 'selectionSetGraphQL']);
     assert.match(String(info.selectionSetGraphQL), /\.\.\. on Info/);
     assert.deepEqual(JSON.parse(String(info.variables)), { n: 3 });
+  });
+});
+
+describe('ctx.request', () => {
+  /** A raw HTTP request, so hop-by-hop headers can be sent as a proxy would receive them. */
+  function rawPost(body: string, headers: Record<string, string>): Promise<{ status: number; body: { data?: Record<string, unknown> | null } }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(engine.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': engine.apiKey, ...headers } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as { data?: Record<string, unknown> | null } }));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
+  test('headers as AppSync passes them: hop-by-hop headers dropped, forwarding headers and a trace id added; no custom domain', async () => {
+    const answer = await rawPost(JSON.stringify({ query: '{ info { request } }' }), {
+      connection: 'keep-alive, x-hop',
+      'x-hop': 'only for the next hop',
+      'keep-alive': 'timeout=5',
+      'x-custom': 'kept',
+      'x-forwarded-for': '203.0.113.7',
+    });
+    assert.equal(answer.status, 200);
+    const request = JSON.parse(String((answer.body.data?.info as { request: string }).request)) as { headers: Record<string, string>; domainName: unknown };
+    assert.equal(request.domainName, null);
+    const { headers } = request;
+    assert.equal(headers['x-custom'], 'kept');
+    assert.equal(headers['x-api-key'], engine.apiKey);
+    for (const name of ['connection', 'keep-alive', 'x-hop']) assert.equal(headers[name], undefined, name);
+    assert.match(headers['x-forwarded-for'], /^203\.0\.113\.7, (127\.0\.0\.1|::ffff:127\.0\.0\.1)$/);
+    assert.equal(headers['x-forwarded-proto'], 'http');
+    assert.equal(headers['x-forwarded-port'], new URL(engine.graphqlUrl).port);
+    assert.match(headers['x-amzn-trace-id'], /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    assert.equal(Object.keys(headers).filter((name) => name.startsWith('cloudfront-')).length, 0);
   });
 });
 

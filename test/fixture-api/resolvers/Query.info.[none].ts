@@ -8,6 +8,7 @@ export function request(ctx: Context) {
       selectionSetList: ctx.info.selectionSetList,
       selectionSetGraphQL: ctx.info.selectionSetGraphQL,
       variables: JSON.stringify(ctx.info.variables),
+      request: JSON.stringify(ctx.request),
     },
   };
 }
