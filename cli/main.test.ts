@@ -50,7 +50,11 @@ describe('bad command lines', () => {
     [['query', '{ me { username } }', '--variables', '{nope'], /--variables is not valid JSON/],
     [['query', '{ me { username } }', '--variables', '[1]'], /--variables must be a JSON object/],
     [['query', '{ me { username } }', '--auth', 'iam'], /--auth must be api-key or user/],
-    [['games', '--status', 'paused'], /--status must be in-progress or finished/],
+    [['games', '--status', 'paused'], /--status must be in-progress or finished, not "paused"/],
+    [['new', '--computer', 'genius'], /--computer must be random or perfect, not "genius"/],
+    [['leaderboard', '--top', '0'], /--top must be a whole number from 1 up, not "0"/],
+    [['register', 'ann', '--phone', '+15555550100', '--height', '70', '--weight', '150'], /--email is required \(see `turnbase register --help`\)/],
+    [['register', 'ann', '--email', 'a@example.com', '--phone', '+15555550100', '--height', 'tall', '--weight', '150'], /--height must be a whole number/],
   ])('%j', async (args, message) => {
     await assert.rejects(main(args), (error: { exitCode?: number; message: string }) => {
       assert.equal(error.exitCode, EXIT.usage);

@@ -9,12 +9,12 @@ import { login, logout, whoami } from './commands/account.js';
 import { games, hint, move, newGame, publicGames, rematch, resign, show } from './commands/games.js';
 import { play, watch } from './commands/live.js';
 import { outbox } from './commands/outbox.js';
-import { confirm, me, register, user } from './commands/players.js';
+import { confirm, leaderboard, me, register, user } from './commands/players.js';
 import { query } from './commands/query.js';
 import { CliError, EXIT } from './errors.js';
 import { stopReading } from './prompt.js';
 
-export const commands: Command[] = [register, confirm, login, logout, whoami, me, user, games, newGame, show, move, hint, resign, rematch, publicGames, watch, play, query, outbox];
+export const commands: Command[] = [register, confirm, login, logout, whoami, me, user, leaderboard, games, newGame, show, move, hint, resign, rematch, publicGames, watch, play, query, outbox];
 
 const globalOptions: NonNullable<ParseArgsConfig['options']> = {
   outputs: { type: 'string' },

@@ -205,4 +205,38 @@ describe('the computer, hints, public games and rematches', { timeout: 120_000 }
     assert.equal(end.code, 0, end.stderr);
     assert.match(end.stdout, /Game over: bob won \(ann resigned\)\.\n$/);
   });
+
+  test('me and user show the rating; leaderboard lists rated players, highest first, marking the caller', async () => {
+    // A rated game between people: bob, invited, moves first and must take the last object.
+    const gameId = await newGame('1');
+    assert.equal((await as('bob', ['move', gameId, '1', '1'])).code, 0);
+    const ratingOf = async (name: string) => {
+      const shown = await as(name, ['me', '--json']);
+      assert.equal(shown.code, 0, shown.stderr);
+      return (JSON.parse(shown.stdout) as { rating: number }).rating;
+    };
+    const [ann, bob] = [await ratingOf('ann'), await ratingOf('bob')];
+    assert.ok(ann > bob, `ann won the last game: ${ann} > ${bob}`);
+    const me = await as('ann', ['me']);
+    assert.match(me.stdout, new RegExp(`^ {2}rating ${ann}, games \\d+ `, 'm'));
+    const other = await as('carol', ['user', 'bob']);
+    assert.match(other.stdout, new RegExp(`^ {2}rating ${bob}, `, 'm'));
+
+    const board = await as('bob', ['leaderboard', '--json']);
+    assert.equal(board.code, 0, board.stderr);
+    const places = JSON.parse(board.stdout) as Array<{ place: number; username: string; rating: number }>;
+    assert.deepEqual(places.map((p) => p.place), places.map((_, i) => i + 1));
+    assert.deepEqual([...places].sort((a, b) => b.rating - a.rating).map((p) => p.rating), places.map((p) => p.rating));
+    assert.equal(places.find((p) => p.username === 'ann')?.rating, ann);
+    assert.equal(places.find((p) => p.username === 'bob')?.rating, bob);
+    // carol has played no game with a person: she is not on it.
+    assert.equal(places.some((p) => p.username === 'carol'), false);
+
+    const table = await as('bob', ['leaderboard']);
+    const bobPlace = places.find((p) => p.username === 'bob')!.place;
+    assert.match(table.stdout, /^PLACE +PLAYER +RATING\n/);
+    assert.match(table.stdout, new RegExp(`^${bobPlace} +bob \\(you\\) +${bob}$`, 'm'));
+    const top = await as('bob', ['leaderboard', '--top', '1', '--json']);
+    assert.deepEqual(JSON.parse(top.stdout), places.slice(0, 1));
+  });
 });

@@ -4,7 +4,13 @@ import { CognitoError, revokeToken } from '../cognito.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { ask, askSecret } from '../prompt.js';
+import type { Endpoints } from '../outputs.js';
 import { readSession, removeSession, sessionPath } from '../session.js';
+
+/** Who is signed in where, as --json prints it; `sessionFile` only when asked. */
+function describeSession(session: { username: string; expiresAt: number }, endpoints: Endpoints, sessionFile?: string) {
+  return JSON.stringify({ username: session.username, api: endpoints.graphqlUrl, expiresAt: new Date(session.expiresAt).toISOString(), ...(sessionFile ? { sessionFile } : {}) });
+}
 
 export const login: Command = {
   name: 'login',
@@ -23,8 +29,7 @@ export const login: Command = {
     if (!username) throw new CliError('A username is needed.', EXIT.usage);
     const password = await askSecret(`Password for ${username}: `);
     const session = await signIn(endpoints, context.profile, username, password);
-    if (context.json) context.out(JSON.stringify({ username: session.username, api: endpoints.graphqlUrl, expiresAt: new Date(session.expiresAt).toISOString() }));
-    else context.out(`Signed in as ${session.username} to ${endpoints.graphqlUrl}.`);
+    context.out(context.json ? describeSession(session, endpoints) : `Signed in as ${session.username} to ${endpoints.graphqlUrl}.`);
   },
 };
 
@@ -62,8 +67,6 @@ export const whoami: Command = {
   async run(context) {
     const endpoints = context.endpoints();
     const session = await currentSession(endpoints, context.profile);
-    if (context.json) {
-      context.out(JSON.stringify({ username: session.username, api: endpoints.graphqlUrl, expiresAt: new Date(session.expiresAt).toISOString(), sessionFile: sessionPath(context.profile) }));
-    } else context.out(`${session.username} at ${endpoints.graphqlUrl}`);
+    context.out(context.json ? describeSession(session, endpoints, sessionPath(context.profile)) : `${session.username} at ${endpoints.graphqlUrl}`);
   },
 };

@@ -1,4 +1,4 @@
-/** Games without a live connection: `games`, `new`, `show`, `move`, `resign`. */
+/** Games without a live connection: `games`, `new`, `show`, `move`, `hint`, `resign`, `rematch`, `public`. */
 import {
   CreateComputerGameDocument,
   CreateGameDocument,
@@ -10,15 +10,15 @@ import {
   RematchDocument,
   ResignDocument,
   type ComputerLevel,
-  type PublicGamesQuery,
   type GameFieldsFragment,
-  type MyGamesQuery,
   type GameStatus,
 } from '../../client/generated/graphql.js';
 import { currentSession } from '../auth.js';
 import { describeMove, renderGame, type GameLike } from '../board.js';
 import type { Command, Context } from '../command.js';
 import { CliError, EXIT, usage } from '../errors.js';
+import { printTable, readPages } from '../lists.js';
+import { choice, count } from '../options.js';
 
 export type Game = GameFieldsFragment;
 
@@ -38,13 +38,6 @@ export async function loadGame(context: Context, gameId: string): Promise<Game> 
   return data.getGame;
 }
 
-/** A positive whole number from the command line. */
-export function count(name: string, text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1) throw usage(`${name} must be a whole number from 1 up, not "${text}".`);
-  return value;
-}
-
 const statuses: Record<string, GameStatus> = { 'in-progress': 'IN_PROGRESS', finished: 'FINISHED' };
 
 /** One word on a game's state, from the caller's side. */
@@ -61,23 +54,13 @@ export const games: Command = {
   optionHelp: ['--status STATUS     in-progress or finished (default: both)'],
   arity: [0, 0],
   async run(context) {
-    const requested = context.options.status as string | undefined;
-    const status = requested === undefined ? undefined : statuses[requested.toLowerCase()];
-    if (requested !== undefined && !status) throw usage(`--status must be in-progress or finished, not "${requested}".`);
+    const status = choice(context, 'status', statuses);
     const me = await username(context);
-    const all: Game[] = [];
-    let nextToken: string | null = null;
-    do {
-      const data: MyGamesQuery = await context.api().run(MyGamesDocument, { status, limit: 50, nextToken });
-      all.push(...(data.myGames?.items ?? []));
-      nextToken = data.myGames?.nextToken ?? null;
-    } while (nextToken);
+    const all = await readPages(async (nextToken) => (await context.api().run(MyGamesDocument, { status, limit: 50, nextToken })).myGames);
     if (context.json) return context.out(JSON.stringify(all, null, 2));
-    if (all.length === 0) return context.note(`No games${requested ? ` ${requested}` : ''}. Start one with \`turnbase new <opponent>\`.`);
+    if (all.length === 0) return context.note(`No games${context.options.status ? ` ${context.options.status}` : ''}. Start one with \`turnbase new <opponent>\`.`);
     const rows = all.map((g) => [g.gameId, g.player1 === me ? g.player2 : g.player1, standing(g, me), g.heaps.join(' '), g.updatedAt]);
-    const header = ['GAME', 'OPPONENT', 'STATE', 'HEAPS', 'UPDATED'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    for (const row of [header, ...rows]) context.out(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+    printTable(context, ['GAME', 'OPPONENT', 'STATE', 'HEAPS', 'UPDATED'], rows);
   },
 };
 
@@ -98,9 +81,7 @@ export const newGame: Command = {
   async run(context) {
     const heapsText = context.options.heaps as string | undefined;
     const heaps = heapsText === undefined ? undefined : heapsText.split(',').map((h) => count('each heap', h.trim()));
-    const levelText = context.options.computer as string | undefined;
-    const computer = levelText === undefined ? undefined : levels[levelText.toLowerCase()];
-    if (levelText !== undefined && !computer) throw usage(`--computer must be random or perfect, not "${levelText}".`);
+    const computer = choice(context, 'computer', levels);
     const opponent = context.args[0];
     if (computer && opponent) throw usage('Give an opponent or --computer, not both.');
     if (!computer && !opponent) throw usage('Whom to play? Give an opponent, or --computer random|perfect.');
@@ -161,19 +142,11 @@ export const publicGames: Command = {
   summary: 'live public games anyone signed in may watch (`turnbase watch <gameId>`)',
   arity: [0, 0],
   async run(context) {
-    const all: Game[] = [];
-    let nextToken: string | null = null;
-    do {
-      const data: PublicGamesQuery = await context.api().run(PublicGamesDocument, { limit: 50, nextToken });
-      all.push(...(data.publicGames?.items ?? []));
-      nextToken = data.publicGames?.nextToken ?? null;
-    } while (nextToken);
+    const all = await readPages(async (nextToken) => (await context.api().run(PublicGamesDocument, { limit: 50, nextToken })).publicGames);
     if (context.json) return context.out(JSON.stringify(all, null, 2));
     if (all.length === 0) return context.note('No public games right now.');
     const rows = all.map((g) => [g.gameId, `${g.player1} v ${g.player2}`, g.turn ? `${g.turn} to move` : g.status.toLowerCase(), g.heaps.join(' ')]);
-    const header = ['GAME', 'PLAYERS', 'STATE', 'HEAPS'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    for (const row of [header, ...rows]) context.out(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+    printTable(context, ['GAME', 'PLAYERS', 'STATE', 'HEAPS'], rows);
   },
 };
 

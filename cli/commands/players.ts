@@ -1,32 +1,24 @@
-/** Accounts and profiles: `register`, `confirm`, `me`, `user`. */
+/** Accounts, profiles and ratings: `register`, `confirm`, `me`, `user`, `leaderboard`. */
 import {
   ConfirmSignUpDocument,
   GetUserDocument,
+  LeaderboardDocument,
   MeDocument,
   RegisterDocument,
   type UserFieldsFragment,
 } from '../../client/generated/graphql.js';
 import type { Command, Context } from '../command.js';
-import { CliError, EXIT, usage } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
+import { printTable, readPages } from '../lists.js';
+import { count, integer, required } from '../options.js';
 import { askSecret } from '../prompt.js';
-
-function integer(name: string, value: unknown): number {
-  const number = Number(value);
-  if (value === undefined || value === '' || !Number.isInteger(number)) throw usage(`--${name} must be a whole number.`);
-  return number;
-}
-
-function required(context: Context, name: string): string {
-  const value = context.options[name];
-  if (typeof value !== 'string' || value === '') throw usage(`--${name} is required (see \`turnbase register --help\`).`);
-  return value;
-}
+import { username } from './games.js';
 
 function printUser(context: Context, user: UserFieldsFragment): void {
   if (context.json) return context.out(JSON.stringify(user, null, 2));
   const { gamesPlayed, gamesWon, gamesLost } = user.stats;
   context.out(`${user.username}: height ${user.height}, weight ${user.weight}`);
-  context.out(`  games ${gamesPlayed} (won ${gamesWon}, lost ${gamesLost})`);
+  context.out(`  rating ${user.rating}, games ${gamesPlayed} (won ${gamesWon}, lost ${gamesLost})`);
   if (user.email) context.out(`  email ${user.email}, phone ${user.phoneNumber}`);
   if (user.items.length) context.out(`  items: ${user.items.map((i) => i.type.toLowerCase()).join(', ')}`);
 }
@@ -42,10 +34,10 @@ export const register: Command = {
   async run(context) {
     const input = {
       username: context.args[0],
-      email: required(context, 'email'),
-      phoneNumber: required(context, 'phone'),
-      height: integer('height', required(context, 'height')),
-      weight: integer('weight', required(context, 'weight')),
+      email: required(context, 'email', 'register'),
+      phoneNumber: required(context, 'phone', 'register'),
+      height: integer('height', required(context, 'height', 'register')),
+      weight: integer('weight', required(context, 'weight', 'register')),
       password: '',
     };
     const api = context.api();
@@ -90,5 +82,28 @@ export const user: Command = {
     const data = await context.api().run(GetUserDocument, { username: context.args[0] }, context.api().signedIn() ? 'user' : 'api-key');
     if (!data.getUser) throw new CliError(`No player "${context.args[0]}".`, EXIT.api);
     printUser(context, data.getUser);
+  },
+};
+
+export const leaderboard: Command = {
+  name: 'leaderboard',
+  args: '',
+  summary: 'players by Elo rating, highest first (games between people count)',
+  options: { top: { type: 'string' } },
+  optionHelp: ['--top N             how many places to show (default 20)'],
+  arity: [0, 0],
+  async run(context) {
+    const top = context.options.top === undefined ? 20 : count('--top', String(context.options.top));
+    const me = await username(context);
+    const limit = Math.min(top, 100); // the API's largest page
+    const entries = await readPages(async (nextToken) => (await context.api().run(LeaderboardDocument, { limit, nextToken })).leaderboard, top);
+    const places = entries.map((entry, index) => ({ place: index + 1, username: entry.username, rating: entry.rating }));
+    if (context.json) return context.out(JSON.stringify(places, null, 2));
+    if (places.length === 0) return context.note('Nobody has played a rated game yet.');
+    printTable(
+      context,
+      ['PLACE', 'PLAYER', 'RATING'],
+      places.map((p) => [String(p.place), p.username === me ? `${p.username} (you)` : p.username, String(p.rating)]),
+    );
   },
 };

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { describeErrors, type AuthMode } from '../graphql.js';
+import { choice } from '../options.js';
+
+const modes: Record<string, AuthMode> = { 'api-key': 'api-key', user: 'user' };
 
 export const query: Command = {
   name: 'query',
@@ -30,9 +33,7 @@ export const query: Command = {
       }
       if (!variables || typeof variables !== 'object' || Array.isArray(variables)) throw new CliError('--variables must be a JSON object.', EXIT.usage);
     }
-    const requested = context.options.auth as string | undefined;
-    if (requested !== undefined && requested !== 'api-key' && requested !== 'user') throw new CliError(`--auth must be api-key or user, not "${requested}".`, EXIT.usage);
-    const mode: AuthMode = (requested as AuthMode | undefined) ?? (context.api().signedIn() ? 'user' : 'api-key');
+    const mode = choice(context, 'auth', modes) ?? (context.api().signedIn() ? 'user' : 'api-key');
     const result = await context.api().send(document, variables, mode);
     if (result.data !== undefined && result.data !== null) context.out(JSON.stringify(result.data, null, 2));
     if (result.errors?.length) throw new CliError(describeErrors(result.errors), EXIT.api);
