@@ -5,8 +5,9 @@
  * - code AppSync refuses (code-checks.ts) comes back as error.codeErrors, nothing runs;
  * - a returned value is evaluationResult (JSON text);
  * - util.error ends the run with error.message (AWS reports util.unauthorized() as "Unauthorized");
- * - an uncaught exception is error.message; AWS prefixes it with `code.js:line:column: `, the
- *   local runtime does not know the position and leaves the prefix out.
+ * - an uncaught exception is error.message with AWS's `code.js:line:column: ` prefix: the innermost
+ *   frame of the code itself (for an error raised inside a utils function, the call of it). [U] AWS's
+ *   column convention is unrecorded; this is V8's (a call's column is that of the called name).
  */
 import { checkCode, type CodeError } from '../runtime/code-checks.js';
 import { compileBundle, type HandlerContext, type HandlerOutcome } from '../runtime/index.js';
@@ -80,9 +81,13 @@ export function evaluateCode(request: EvaluateCodeRequest): EvaluateCodeResponse
     case 'error':
       response.error = { message: errorMessage(outcome) };
       break;
-    case 'crash':
-      response.error = { message: exceptionMessage(outcome.message) };
+    case 'crash': {
+      // AWS prefixes an uncaught exception with where it happened in code.js (localstack/appsync-utils,
+      // __tests__/helpers.js: "the source position of the call that threw"); util.error has no prefix.
+      const place = outcome.location ? `code.js:${outcome.location.line}:${outcome.location.column}: ` : '';
+      response.error = { message: `${place}${exceptionMessage(outcome.message)}` };
       break;
+    }
   }
   return response;
 }

@@ -2,6 +2,7 @@
  * The boundary between the engine's executor (which walks GraphQL fields and pipelines) and the
  * APPSYNC_JS runtime (which runs one handler of one bundle in a fresh sandbox).
  */
+import type { SourcePosition } from './source-position.js';
 
 /** `ctx.identity` for a Cognito user-pool caller; null for API key callers. */
 export interface CognitoIdentity {
@@ -75,8 +76,11 @@ export type HandlerOutcome =
   | (OutcomeBase & { kind: 'earlyReturn'; value: unknown; skipTo: 'END' | 'NEXT' })
   /** `util.error(...)` or `util.unauthorized()` ended the handler. */
   | (OutcomeBase & { kind: 'error'; error: ResolverError })
-  /** The code itself failed: syntax error, a JS exception, the time limit, a missing export. */
-  | (OutcomeBase & { kind: 'crash'; message: string });
+  /**
+   * The code itself failed: syntax error, a JS exception, the time limit, a missing export.
+   * `location`: where in the bundle's own text an exception was raised (the innermost frame of its code).
+   */
+  | (OutcomeBase & { kind: 'crash'; message: string; location?: SourcePosition });
 
 export interface RunOptions {
   /** Wall-clock limit for this handler, in milliseconds. */

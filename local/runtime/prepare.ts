@@ -127,13 +127,27 @@ function applyEdits(code: string, edits: Edit[]): string {
   return out;
 }
 
+export interface PreparedModule {
+  /** The function body. */
+  body: string;
+  /** Where the edited code starts in `body` (the imports come first). */
+  codeStart: number;
+  /** The edits made to the original code, to map a position in `body` back to it (source-position.ts). */
+  edits: Edit[];
+}
+
 /** The module as a function body returning its `request`/`response` exports. Throws SyntaxError for bad code. */
-export function prepareModuleBody(code: string): string {
+export function prepareModule(code: string): PreparedModule {
   const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module', locations: false }) as unknown as AnyNode;
   const edits: Edit[] = [];
   const exported = new Map<string, string>();
   const imports = rewriteModuleSyntax(program, edits, exported);
   addTicks(program, edits);
   const handlers = [...exported].filter(([name]) => handlerNames.has(name)).map(([name, local]) => `${JSON.stringify(name)}: ${local}`);
-  return `${imports.join('\n')}\n${applyEdits(code, edits)}\nreturn { ${handlers.join(', ')} };`;
+  const prefix = `${imports.join('\n')}\n`;
+  return { body: `${prefix}${applyEdits(code, edits)}\nreturn { ${handlers.join(', ')} };`, codeStart: prefix.length, edits };
+}
+
+export function prepareModuleBody(code: string): string {
+  return prepareModule(code).body;
 }

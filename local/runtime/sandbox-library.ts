@@ -48,6 +48,12 @@ function describeError(error: unknown): string {
   return `Uncaught ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`;
 }
 
+/** The V8 stack text, for the host to find the resolver's own frame in (sandbox.ts). */
+function stackOf(error: unknown): string | undefined {
+  const stack: unknown = typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
+  return typeof stack === 'string' ? stack : undefined;
+}
+
 function formatLogArgument(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
@@ -102,6 +108,8 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
   for (const [name, value] of Object.entries({ util, extensions, runtime, console })) {
     Object.defineProperty(global, name, { value, writable: false, enumerable: false, configurable: false });
   }
+  // Deep enough that an exception raised inside the library still shows the resolver's own frame.
+  Error.stackTraceLimit = 25;
   hardenRealm(global, [utilsModule, dynamodbModule, rdsModule, requireModule, tick]);
   const baselineGlobals = new Set(Reflect.ownKeys(global));
   const intrinsicValues = INTRINSIC_NAMES.map((name) => (global as unknown as Record<string, unknown>)[name]);
@@ -163,7 +171,7 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
         result = { kind: 'return', value: value === undefined ? null : value };
       }
     } catch (error) {
-      result = error === controlThrowable ? { kind: 'crash', message: 'The handler was stopped' } : { kind: 'crash', message: describeError(error) };
+      result = error === controlThrowable ? { kind: 'crash', message: 'The handler was stopped' } : { kind: 'crash', message: describeError(error), stack: stackOf(error) };
     }
     endCall();
     if (timedOut) result = { kind: 'crash', message: `Resolver code exceeded the ${timeoutMs} ms time limit` };

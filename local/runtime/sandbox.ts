@@ -21,7 +21,8 @@ import type { CompiledBundle, HandlerContext, HandlerOutcome, RunOptions } from 
 import { nodeCapabilities } from './host-capabilities.js';
 import { INTRINSIC_NAMES, RUNTIME_PARAMETER_NAMES } from './intrinsics.js';
 import { copyJson } from './json-copy.js';
-import { IMPORT_NAME, prepareModuleBody } from './prepare.js';
+import { IMPORT_NAME, prepareModule } from './prepare.js';
+import { frameIn, lineStarts, originalOffset, positionAt, type SourcePosition } from './source-position.js';
 import type { BundleLinker, ModuleFactory, SandboxLibrary } from './sandbox-library.js';
 
 interface Realm {
@@ -140,16 +141,17 @@ class SandboxBundle implements CompiledBundle {
     readonly name: string,
     private readonly script: vm.Script,
     exported: { request: boolean; response: boolean },
+    private readonly locate: (stack: string) => SourcePosition | null,
   ) {
     this.exported = exported;
   }
 
-  static load(name: string, script: vm.Script): CompiledBundle {
-    const bundle = new SandboxBundle(name, script, { request: false, response: false });
+  static load(name: string, script: vm.Script, locate: (stack: string) => SourcePosition | null): CompiledBundle {
+    const bundle = new SandboxBundle(name, script, { request: false, response: false }, locate);
     const { library } = currentRealm();
     const inspected = JSON.parse(library.inspect(bundle.moduleFactory())) as { request?: boolean; response?: boolean; crash?: string };
     if (inspected.crash !== undefined) return new FailedBundle(name, inspected.crash);
-    return new SandboxBundle(name, script, { request: inspected.request === true, response: inspected.response === true });
+    return new SandboxBundle(name, script, { request: inspected.request === true, response: inspected.response === true }, locate);
   }
 
   /** The module factory bound to the current realm (re-created when the realm was replaced). */
@@ -183,7 +185,16 @@ class SandboxBundle implements CompiledBundle {
     }
     if (isolation === 'context-per-call') realm = null;
     else removeAddedGlobals(active);
+    if (copied.kind === 'crash') this.placeCrash(copied as typeof copied & { stack?: unknown });
     return copied;
+  }
+
+  /** Replaces the crash's stack text by the position in the bundle's own source, when it has one. */
+  private placeCrash(crash: Extract<HandlerOutcome, { kind: 'crash' }> & { stack?: unknown }): void {
+    const { stack } = crash;
+    delete crash.stack;
+    const location = typeof stack === 'string' ? this.locate(stack) : null;
+    if (location) crash.location = location;
   }
 }
 
@@ -191,15 +202,35 @@ class SandboxBundle implements CompiledBundle {
 export function compileBundle(name: string, code: string): CompiledBundle {
   if (typeof name !== 'string' || typeof code !== 'string') throw new TypeError('compileBundle(name, code) expects two strings');
   let script: vm.Script;
+  let locate: (stack: string) => SourcePosition | null;
   try {
     // The outer function receives the runtime objects and intrinsics once per realm; the inner one
     // is the module body, re-evaluated on every run.
     const parameters = [...RUNTIME_PARAMETER_NAMES, ...INTRINSIC_NAMES].join(', ');
-    const wrapped = `(function (${parameters}) { return function (${IMPORT_NAME}) {"use strict";\n${prepareModuleBody(code)}\n}; })`;
+    const prepared = prepareModule(code);
+    const header = `(function (${parameters}) { return function (${IMPORT_NAME}) {"use strict";\n`;
+    const wrapped = `${header}${prepared.body}\n}; })`;
     script = new vm.Script(wrapped, { filename: `${name}.js` });
+    locate = sourceLocator(`${name}.js`, code, wrapped, header.length + prepared.codeStart, prepared.edits);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
     return new FailedBundle(name, `The code of ${name} does not compile: ${detail}`);
   }
-  return SandboxBundle.load(name, script);
+  return SandboxBundle.load(name, script, locate);
+}
+
+/** Turns a stack into the position, in the original code, of its first frame in the bundle (null inside the wrapper or imports). */
+function sourceLocator(filename: string, code: string, wrapped: string, codeStart: number, edits: Parameters<typeof originalOffset>[0]) {
+  let wrappedStarts: number[] | null = null;
+  let codeStarts: number[] | null = null;
+  return (stack: string): SourcePosition | null => {
+    const frame = frameIn(stack, filename);
+    if (!frame) return null;
+    wrappedStarts ??= lineStarts(wrapped);
+    codeStarts ??= lineStarts(code);
+    const offset = (wrappedStarts[frame.line - 1] ?? Number.NaN) + frame.column - 1 - codeStart;
+    if (!(offset >= 0)) return null;
+    const original = originalOffset(edits, offset);
+    return original <= code.length ? positionAt(codeStarts, original) : null;
+  };
 }

@@ -38,7 +38,16 @@ describe('EvaluateCode on the local engine', () => {
     assert.equal(failed.error?.message, 'nope');
     assert.equal(failed.evaluationResult, undefined);
     const thrown = await run(`import * as rds from '@aws-appsync/utils/rds';\nexport function request() { return rds.createPgStatement(); }\nexport function response() {}`);
-    assert.equal(thrown.error?.message, 'An argument is expected to be passed to createPgStatement');
+    assert.equal(thrown.error?.message, 'code.js:2:40: An argument is expected to be passed to createPgStatement');
+  });
+
+  test("an uncaught exception carries AWS's code.js:LINE:COLUMN: prefix, placed in the code as written", async () => {
+    // The runtime inserts time checks into every function body; positions still refer to the original text.
+    const code = 'export function request(ctx) {\n  const pick = (o) => o.inner.value;\n  return [1].map(() => pick(ctx.args));\n}\nexport function response() {}';
+    const output = await run(code, { arguments: {} });
+    assert.equal(output.evaluationResult, undefined);
+    assert.equal(output.error?.message, "code.js:2:31: Cannot read properties of undefined (reading 'value')");
+    assert.equal(output.error?.codeErrors, undefined);
   });
 
   test('code AppSync refuses is reported as codeErrors with line and column, and is not run', async () => {
