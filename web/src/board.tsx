@@ -143,7 +143,7 @@ export function Board({ gameId, me }: { gameId: string; me: string }) {
       <h2 id="game-title">{title}</h2>
       {playing ? null : <p className="spectating">You are watching this public game.</p>}
       <p className="live" data-live={live ? 'on' : 'off'}>
-        {live ? (playing ? `${name(opponent)}'s moves appear here live.` : 'Moves appear here live.') : 'Connecting for live moves…'}
+        {live ? (!playing ? 'Moves appear here live.' : game.computer ? 'The computer replies as soon as you move.' : `${opponent}'s moves appear here live.`) : 'Connecting for live moves…'}
       </p>
       <p className={`turn ${myTurn ? 'mine' : ''}`} role="status" data-testid="turn">
         {turnText}
