@@ -27,7 +27,7 @@ import type { ResolverSet } from './graphql/resolve.js';
 import { createBackendSwitch } from './graphql/backend-switch.js';
 import { createConsoleRoutes } from './console/routes.js';
 import { createLogFeed } from './console/log-feed.js';
-import { createHttpServer, type HttpApp } from './http/server.js';
+import { createHttpServer, type HttpApp, type HttpTimeouts } from './http/server.js';
 import { createBuiltSite } from './http/static.js';
 import { createRealtimeServer } from './realtime/server.js';
 import { compileBundle, setIsolation, type Isolation } from './runtime/index.js';
@@ -52,6 +52,8 @@ export interface EngineOptions {
   resolverTimeoutMs?: number;
   keepAliveIntervalMs?: number;
   maxBodyBytes?: number;
+  /** How long a client may take to send headers and a whole request (local/http/server.ts). */
+  httpTimeouts?: Partial<HttpTimeouts>;
   limits?: Partial<Limits>;
   /** One log line per request with per-resolver timings. Default true. */
   requestLog?: boolean;
@@ -169,7 +171,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   // The port must be known before the stand-ins start: it is part of the token issuer.
   const cleanups: Array<() => Promise<void> | void> = [];
   let app: HttpApp | undefined;
-  const server = createHttpServer(() => app);
+  const server = createHttpServer(() => app, options.httpTimeouts);
   server.listen(options.port ?? 4000, options.host ?? '127.0.0.1');
   await once(server, 'listening');
   cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
@@ -200,6 +202,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
           deliverCode: (message) => deliverConfirmationCode(sns, message, log),
         })
       : undefined;
+    if (cognito) cleanups.push(() => cognito.close());
     const initialModes = [description.auth.default, ...(description.auth.additional ?? [])];
     const apiKeys = initialModes.includes('API_KEY') ? createApiKeyStore({ dataDir: dataDir ? join(dataDir, 'auth') : null, expiresInDays: description.auth.apiKeyExpiresInDays ?? 365 }) : undefined;
     const verifier = cognito ? createUserPoolVerifier({ issuer: cognito.issuer, keys: () => cognito.jwks(), clientIds: [cognito.clientId] }) : undefined;

@@ -60,6 +60,8 @@ export interface CognitoStandIn {
   openidConfiguration(): Record<string, unknown>;
   /** `target` is the X-Amz-Target header value, `body` the JSON request body. */
   handle(target: string, body: string): Promise<StandInResponse>;
+  /** Writes the user directory's snapshot (local/cognito/users.ts); every change is on disk already. */
+  close(): void;
 }
 
 type Input = Record<string, unknown>;
@@ -400,6 +402,7 @@ export function createCognitoStandIn(options: CognitoStandInOptions): CognitoSta
       claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'token_use', 'cognito:username', 'email', 'email_verified', 'phone_number', 'phone_number_verified'],
     }),
     handle,
+    close: () => users.flush(),
   };
 }
 

@@ -56,23 +56,40 @@ const corsHeaders: Record<string, string> = {
 };
 
 class BodyTooLarge extends Error {}
+/** The client went away before its request was read: nothing to answer and nothing to report loudly. */
+class ClientAborted extends Error {}
 
+/**
+ * Reads the body up to `limit` bytes. Beyond it (or with a Content-Length above it) it stops reading at
+ * once: the caller answers 413 and drops the connection, so a huge body is never read to its end.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const tooLarge = () => {
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLarge());
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.resume();
-        return;
-      }
+      if (size > limit) return tooLarge();
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
+    if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge();
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    // A closed tab or a client that gave up: Node reports it as an 'aborted' ECONNRESET.
+    req.on('error', (error: NodeJS.ErrnoException) => reject(req.destroyed || error.code === 'ECONNRESET' ? new ClientAborted() : error));
   });
+}
+
+/** Answers, then drops the connection: the rest of a refused body is never read. */
+function refuseAndClose(res: ServerResponse, status: number, errorType: string, message: string): void {
+  res.shouldKeepAlive = false;
+  res.once('finish', () => setTimeout(() => res.socket?.destroy(), 20).unref());
+  sendError(res, status, errorType, message);
 }
 
 const jsonHeaders: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', ...corsHeaders };
@@ -172,7 +189,7 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
   try {
     body = await readBody(req, app.maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return sendError(res, 413, 'PayloadTooLargeException', `Request body exceeds the limit of ${app.maxBodyBytes} bytes.`);
+    if (error instanceof BodyTooLarge) return refuseAndClose(res, 413, 'PayloadTooLargeException', `Request body exceeds the limit of ${app.maxBodyBytes} bytes.`);
     throw error;
   }
   // The AWS SDKs append a slash to an endpoint's path.
@@ -199,9 +216,23 @@ export interface EngineHttpServer extends Server {
   drain(graceMs: number): Promise<void>;
 }
 
+/**
+ * How long a client may take to send its headers, and its whole request: one dribbling bytes is cut off
+ * (408) instead of holding a connection for minutes. Node checks both every `checkIntervalMs`.
+ */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  checkIntervalMs: number;
+}
+
+const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, checkIntervalMs: 1_000 };
+
 /** `app` answers undefined while the engine is still starting: requests then get a 503. */
-export function createHttpServer(getApp: () => HttpApp | undefined): EngineHttpServer {
-  const server = createServer((req, res) => {
+export function createHttpServer(getApp: () => HttpApp | undefined, timeouts: Partial<HttpTimeouts> = {}): EngineHttpServer {
+  const { headersMs, requestMs, checkIntervalMs } = { ...DEFAULT_TIMEOUTS, ...timeouts };
+  const options = { headersTimeout: headersMs, requestTimeout: requestMs, connectionsCheckingInterval: checkIntervalMs };
+  const server = createServer(options, (req, res) => {
     const app = getApp();
     if (drain.draining) {
       res.shouldKeepAlive = false;
@@ -210,6 +241,11 @@ export function createHttpServer(getApp: () => HttpApp | undefined): EngineHttpS
     if (!app) return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is still starting.');
     drain.track(res);
     route(app, req, res).catch((error: unknown) => {
+      if (error instanceof ClientAborted) {
+        // An everyday event (a closed tab, a client that timed out): one quiet line, no stack trace.
+        app.log(JSON.stringify({ level: 'info', message: `client closed the connection before its ${req.method} ${req.url ?? ''} request was read` }));
+        return;
+      }
       app.log(JSON.stringify({ level: 'error', message: error instanceof Error ? error.stack : String(error) }));
       if (!res.headersSent) sendError(res, 500, 'InternalFailure', 'The local engine failed to handle this request; see its log.');
       else res.end();

@@ -78,6 +78,18 @@ describe('myGames', () => {
       assertClientError(await player.gql('query M($t: String) { myGames(nextToken: $t) { nextToken } }', { t: nextToken }), 'InvalidInput', nextToken);
     }
   });
+
+  // Well-formed base64 that no query of ours made, a JSON envelope with the wrong tag, and a token cut short.
+  const foreign = [Buffer.from('{"a":1}').toString('base64'), Buffer.from('{"tag":"x","key":"{}"}').toString('base64'), 'eyJ0YWciOiJ0dXJu', 'x'.repeat(5000)];
+  for (const field of ['myGames', 'publicGames', 'leaderboard']) {
+    test(`${field}: any token it did not hand out is InvalidInput`, async () => {
+      for (const nextToken of ['%%%', ...foreign]) {
+        const answer = await player.gql(`query M($t: String) { ${field}(nextToken: $t) { nextToken } }`, { t: nextToken });
+        assert.equal(answer.body.data?.[field] ?? null, null, `${field} ${nextToken.slice(0, 20)}`);
+        assertClientError(answer, 'InvalidInput', `${field} ${nextToken.slice(0, 20)}`);
+      }
+    });
+  }
 });
 
 describe('expensive documents', () => {
