@@ -56,7 +56,9 @@ function toGroups(filter: Record<string, unknown>, ignoredFields: ReadonlySet<st
       const list = Array.isArray(spec) ? spec : [spec];
       const subGroups = list.map((entry) => {
         if (!isPlainObject(entry)) throw new TypeError(`"${key}" expects filter objects`);
-        return toGroups(entry, new Set());
+        // [U] The ignored fields are ignored at every depth: a filter passed in from ctx.args could
+        // otherwise name one of them inside an and/or list.
+        return toGroups(entry, ignoredFields);
       });
       if (key === 'and') {
         for (const sub of subGroups) groups = crossProduct(groups, sub);

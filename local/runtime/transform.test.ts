@@ -123,6 +123,16 @@ describe('util.transform.toSubscriptionFilter', () => {
     });
   });
 
+  test('ignoredFields are ignored inside and/or lists too; a branch left with no filter no longer narrows, as a dropped top-level field does not', () => {
+    const result = util.transform.toSubscriptionFilter({ status: { eq: 'open' }, or: [{ owner: { eq: 'x' } }, { secret: { eq: 1 }, tag: { eq: 't' } }] }, ['owner', 'secret']);
+    assert.deepEqual(result, {
+      filterGroup: [
+        { filters: [{ fieldName: 'status', operator: 'eq', value: 'open' }] },
+        { filters: [{ fieldName: 'status', operator: 'eq', value: 'open' }, { fieldName: 'tag', operator: 'eq', value: 't' }] },
+      ],
+    });
+  });
+
   test('nothing left to filter gives no groups; unknown operators are errors', () => {
     assert.deepEqual(util.transform.toSubscriptionFilter({ a: { eq: 1 } }, ['a']), { filterGroup: [] });
     assert.throws(() => util.transform.toSubscriptionFilter({ a: { like: 1 } }), /Unknown subscription filter operator "like"/);
