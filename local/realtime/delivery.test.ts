@@ -111,7 +111,7 @@ describe('delivery through the server', () => {
     client.close();
   });
 
-  test('[U] invalidation ends matching subscriptions with a complete frame for that id', async () => {
+  test('invalidation ends matching subscriptions with a complete frame for that id (observed: aws-amplify/amplify-js#9898); [U] the socket stays open', async () => {
     const client = await connectReady(harness, apiKeyHeaders);
     await subscribeAs(client, 'watch-g5', onMove, { gameId: 'g5' }, as('alice'));
     await subscribeAs(client, 'watch-g6', onMove, { gameId: 'g6' }, as('alice'));

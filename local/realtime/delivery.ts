@@ -62,6 +62,9 @@ function render(publication: Publication, renderResult: (result: unknown) => unk
 /**
  * Ends every subscription of `subscriptionField` whose invalidation filter matches the payload.
  * Subscriptions that set no invalidation filter are never invalidated. Returns how many ended.
+ * AppSync tells the client with a `complete` frame for the subscription ("this completion message",
+ * aws-amplify/amplify-js#9898, written when invalidation shipped); [U] the guide's "unsubscribe and
+ * close" is read as closing that subscription, so the socket and its other subscriptions stay.
  */
 export function invalidateSubscriptions(registry: SubscriptionRegistry, invalidation: Invalidation): number {
   // Copy first: ending a subscription removes it from the set being walked.
