@@ -23,7 +23,7 @@ beforeAll(async () => {
   env = { XDG_CONFIG_HOME: join(dir, 'config'), TURNBASE_OUTPUTS: join(dir, 'amplify_outputs.json'), TURNBASE_PROFILE: 'default' };
   const registered = await turnbase(['register', 'ann', '--email', 'ann@example.com', '--phone', '+15555550170', '--height', '70', '--weight', '150'], 'Mypassword1\n');
   assert.equal(registered.code, 0, registered.stderr);
-}, 120_000);
+});
 
 afterAll(async () => {
   await engine?.close();

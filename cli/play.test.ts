@@ -38,7 +38,7 @@ beforeAll(async () => {
     const login = await as(name, ['login', name], 'Mypassword1\n');
     assert.equal(login.code, 0, login.stderr);
   }
-}, 120_000);
+});
 
 afterAll(async () => {
   for (const process of running) process.child.kill();

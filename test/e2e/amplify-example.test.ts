@@ -1,0 +1,76 @@
+/**
+ * The README's Amplify snippet is examples/amplify-client.ts: this runs that program against a real engine
+ * (it signs in, reads its profile, and receives an invite over the real-time endpoint) and checks that the
+ * README shows exactly the file's marked lines, so the two cannot drift apart.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startEngine, type RunningEngine } from '../../local/index.js';
+import { CreateGameDocument, LoginDocument, RegisterDocument, requestData } from '../../client/index.js';
+
+const example = 'examples/amplify-client.ts';
+const password = 'Sup3rsecret';
+let engine: RunningEngine;
+let folder: string;
+
+async function register(username: string, phoneNumber: string): Promise<void> {
+  const input = { username, password, email: `${username}@example.com`, phoneNumber, height: 70, weight: 160 };
+  await requestData(engine.graphqlUrl, RegisterDocument, { input }, { 'x-api-key': engine.apiKey });
+}
+
+beforeAll(async () => {
+  engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, tablePrefix: `ex${Date.now()}-`, log: () => {} });
+  folder = mkdtempSync(join(tmpdir(), 'turnbase-example-'));
+  await register('alice', '+15555550111');
+  await register('bob', '+15555550112');
+});
+
+afterAll(async () => {
+  await engine.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** The lines between each `// README:begin` and `// README:end` of the example, joined. */
+function markedLines(source: string): string {
+  const regions = [...source.matchAll(/\/\/ README:begin\n([\s\S]*?)\/\/ README:end\n/g)].map((match) => match[1]);
+  expect(regions.length).toBeGreaterThan(0);
+  return regions.join('\n');
+}
+
+test("the README's Amplify snippet is the example's marked code, verbatim", () => {
+  const snippet = markedLines(readFileSync(example, 'utf8'));
+  const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  expect(blocks).toContain(snippet);
+});
+
+test('the example signs in with aws-amplify, reads its profile and receives an invite live', { timeout: 120_000 }, async () => {
+  const outputsFile = join(folder, 'amplify_outputs.json');
+  writeFileSync(outputsFile, JSON.stringify(engine.amplifyOutputs));
+  const child = spawn(process.execPath, ['--import', 'tsx', example, 'alice', password, outputsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`the example ended early: ${stderr}`);
+    return JSON.parse(line.value) as Record<string, { username?: string; gameId?: string; players?: string[] }>;
+  };
+
+  try {
+    expect((await next()).me?.username).toBe('alice');
+    expect((await next()).listening).toBe('onInvite');
+
+    const { login } = await requestData(engine.graphqlUrl, LoginDocument, { username: 'bob', password }, { 'x-api-key': engine.apiKey });
+    const { createGame } = await requestData(engine.graphqlUrl, CreateGameDocument, { opponent: 'alice' }, { authorization: login!.idToken });
+    const invite = (await next()).invite;
+    expect(invite?.gameId).toBe(createGame!.gameId);
+    expect(await exited).toBe(0);
+  } finally {
+    child.kill();
+  }
+});
