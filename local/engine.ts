@@ -123,7 +123,7 @@ function pointSdkAt(url: string, dynamodbEndpoint: string, region: string): void
 function compileAll(bundled: BundledApi): Pick<ResolverSet, 'resolvers' | 'functions'> {
   refuseUnsupportedCode([...bundled.resolvers.values(), ...bundled.functions.values()]);
   const compile = (map: Map<string, { code: string }>): Map<string, CompiledBundle> =>
-    new Map([...map].map(([name, b]) => [name, compileBundle(name, b.code)]));
+    new Map([...map].map(([name, b]) => [name, compileBundle(name, b.code, { remember: true })]));
   return { resolvers: compile(bundled.resolvers), functions: compile(bundled.functions) };
 }
 

@@ -7,6 +7,7 @@
  * The eslint plugin (npm run lint) checks more; these are the ones AppSync itself refuses.
  */
 import { parse, type Node } from 'acorn';
+import { DerivationCache } from './derivation-cache.js';
 
 /** The CodeError shape of AppSync's API (EvaluateCode, CreateResolver's BadRequestException). */
 export interface CodeError {
@@ -82,11 +83,13 @@ export function describeCodeErrors(file: string, errors: CodeError[]): string {
   return errors.map((error) => `${file}:${error.location.line}:${error.location.column}: ${error.value}`).join('\n');
 }
 
+const checkedBundles = new DerivationCache<CodeError[]>('code-checks', import.meta.url);
+
 /** Throws one error listing every problem of every bundle, as file:line:column lines; AppSync refuses such code at creation. */
 export function refuseUnsupportedCode(bundles: Iterable<{ path: string; code: string }>): void {
   const reports: string[] = [];
   for (const bundle of bundles) {
-    const errors = checkCode(bundle.code);
+    const errors = checkedBundles.get(bundle.code, checkCode);
     if (errors.length > 0) reports.push(describeCodeErrors(bundle.path, errors));
   }
   if (reports.length > 0) throw new Error(`AppSync would refuse this code when the resolver is created:\n${reports.join('\n')}`);

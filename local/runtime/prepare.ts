@@ -7,6 +7,7 @@
  *    runaway handler stops at its deadline without a vm watchdog thread per call (~100 µs each).
  */
 import { parse, type Node } from 'acorn';
+import { DerivationCache } from './derivation-cache.js';
 
 export const TICK_NAME = '__turnbase_tick';
 export const IMPORT_NAME = '__turnbase_import';
@@ -147,6 +148,11 @@ export function prepareModule(code: string): PreparedModule {
   const prefix = `${imports.join('\n')}\n`;
   return { body: `${prefix}${applyEdits(code, edits)}\nreturn { ${handlers.join(', ')} };`, codeStart: prefix.length, edits };
 }
+
+const preparedBundles = new DerivationCache<PreparedModule>('prepared-modules', import.meta.url);
+
+/** prepareModule remembered across starts: for the engine's own bundles, not for code sent to EvaluateCode. */
+export const prepareModuleRemembered = (code: string): PreparedModule => preparedBundles.get(code, prepareModule);
 
 export function prepareModuleBody(code: string): string {
   return prepareModule(code).body;

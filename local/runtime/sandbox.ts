@@ -13,15 +13,18 @@
  * Library objects (util, …) live in the sandbox realm, frozen, so resolver code never touches a
  * host object. This is a consistency sandbox for trusted project code, not a security boundary.
  */
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { BundleCache, cacheKey } from '../../description/bundle-cache.js';
 import type { CompiledBundle, HandlerContext, HandlerOutcome, RunOptions } from './contract.js';
+import { engineCacheDir } from './derivation-cache.js';
 import { nodeCapabilities } from './host-capabilities.js';
 import { INTRINSIC_NAMES, RUNTIME_PARAMETER_NAMES } from './intrinsics.js';
 import { copyJson } from './json-copy.js';
-import { IMPORT_NAME, prepareModule } from './prepare.js';
+import { IMPORT_NAME, prepareModule, prepareModuleRemembered } from './prepare.js';
 import { frameIn, lineStarts, originalOffset, positionAt, type SourcePosition } from './source-position.js';
 import type { BundleLinker, ModuleFactory, SandboxLibrary } from './sandbox-library.js';
 
@@ -52,21 +55,44 @@ export function setIsolation(mode: Isolation): void {
   realm = null;
 }
 
+const LIBRARY_BUILD: BuildOptions = {
+  entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'sandbox-library.ts')],
+  bundle: true,
+  format: 'cjs',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  target: 'es2022',
+  logLevel: 'silent',
+};
+
+/**
+ * The runtime library's bundle. esbuild takes about half a second of a start to make it, so it is kept
+ * in the engine's cache and rebuilt only when one of its source files changed.
+ */
+function libraryCode(): string {
+  const cache = new BundleCache(engineCacheDir);
+  const outFile = join(engineCacheDir, 'sandbox-library.js');
+  const key = cacheKey(String(LIBRARY_BUILD.entryPoints), LIBRARY_BUILD);
+  const cached = cache.lookup(outFile, key);
+  if (cached !== undefined) return cached;
+  const built = buildSync({ ...LIBRARY_BUILD, write: false, metafile: true });
+  const code = built.outputFiles[0].text;
+  try {
+    mkdirSync(engineCacheDir, { recursive: true });
+    const staging = `${outFile}.${process.pid}.tmp`;
+    writeFileSync(staging, code);
+    renameSync(staging, outFile);
+    cache.store(outFile, key, built.metafile, code, process.cwd());
+    cache.save(new Set([outFile]));
+  } catch {
+    // Not cached: the next start builds it again.
+  }
+  return code;
+}
+
 function loadLibraryScript(): vm.Script {
   if (libraryScript === null) {
-    const entry = join(dirname(fileURLToPath(import.meta.url)), 'sandbox-library.ts');
-    const built = buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'cjs',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = built.outputFiles[0].text;
-    libraryScript = new vm.Script(`(function (module, exports, ${INTRINSIC_NAMES.join(', ')}) {\n${code}\n})`, {
+    libraryScript = new vm.Script(`(function (module, exports, ${INTRINSIC_NAMES.join(', ')}) {\n${libraryCode()}\n})`, {
       filename: 'appsync-runtime-library.js',
     });
   }
@@ -198,8 +224,11 @@ class SandboxBundle implements CompiledBundle {
   }
 }
 
-/** Compiles once; never throws for bad code (the bundle then answers every run with kind 'crash'). */
-export function compileBundle(name: string, code: string): CompiledBundle {
+/**
+ * Compiles once; never throws for bad code (the bundle then answers every run with kind 'crash').
+ * `remember` keeps the prepared module on disk for the next start: for the engine's own bundles.
+ */
+export function compileBundle(name: string, code: string, options: { remember?: boolean } = {}): CompiledBundle {
   if (typeof name !== 'string' || typeof code !== 'string') throw new TypeError('compileBundle(name, code) expects two strings');
   let script: vm.Script;
   let locate: (stack: string) => SourcePosition | null;
@@ -207,7 +236,7 @@ export function compileBundle(name: string, code: string): CompiledBundle {
     // The outer function receives the runtime objects and intrinsics once per realm; the inner one
     // is the module body, re-evaluated on every run.
     const parameters = [...RUNTIME_PARAMETER_NAMES, ...INTRINSIC_NAMES].join(', ');
-    const prepared = prepareModule(code);
+    const prepared = options.remember ? prepareModuleRemembered(code) : prepareModule(code);
     const header = `(function (${parameters}) { return function (${IMPORT_NAME}) {"use strict";\n`;
     const wrapped = `${header}${prepared.body}\n}; })`;
     script = new vm.Script(wrapped, { filename: `${name}.js` });
