@@ -47,7 +47,7 @@ if (runs('start')) {
   writeFileSync('bench/results/start.json', `${JSON.stringify({ machine, rows }, null, 2)}\n`);
   const markdown =
     `# Start-up\n\n${startTable(rows)}\n\n` +
-    '`npm start -- --memory` from spawning node to the banner (the engine listens then). Cold: no bundle cache, esbuild bundles every resolver and function. ' +
+    '`npm start -- --memory` from spawning node to the banner (the engine listens then). Cold: no bundle cache and no engine cache, so esbuild bundles every resolver, function and the runtime library. ' +
     'Warm: an unchanged tree, every bundle from the cache. CPU time is the engine process\'s own (user + system), which says more than wall time when other work shares the cores. ' +
     'Target: a warm start ready in 1.5 s or less.\n';
   writeFileSync('bench/results/start.md', markdown);
