@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { RunningEngine } from '../../local/index.js';
-import { createGame, registerPlayer, startGameEngine, uniqueName, type Player } from './support.js';
+import { createGame, type Player, startGameWithPlayers, stopGameEngine } from './support.js';
 import { connectRealtime, type RealtimeConnection } from '../support/realtime.js';
-
 
 let engine: RunningEngine;
 let alice: Player;
@@ -16,15 +15,9 @@ let bob: Player;
 let carol: Player;
 const sockets: WebSocket[] = [];
 beforeAll(async () => {
-  engine = await startGameEngine();
-  alice = await registerPlayer(engine, uniqueName('alice'));
-  bob = await registerPlayer(engine, uniqueName('bob'));
-  carol = await registerPlayer(engine, uniqueName('carol'));
+  ({ engine, players: [alice, bob, carol] } = await startGameWithPlayers('alice', 'bob', 'carol'));
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await engine.close();
-});
+afterAll(() => stopGameEngine(engine, sockets));
 
 /** Connects as aws-amplify v6 does (auth in a subprotocol) with the player's id token. */
 async function connectAs(player: Player): Promise<RealtimeConnection> {

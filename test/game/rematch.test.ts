@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { RunningEngine } from '../../local/index.js';
 import { COMPUTER, isWinningPosition } from '../../game/nim.js';
-import { GAME_FIELDS, GET_GAME, RESIGN, createGame, errorTypes, readOutbox, registerPlayer, replayedHeaps, startGameEngine, uniqueName, type GameView, type Player } from './support.js';
+import { GAME_FIELDS, GET_GAME, RESIGN, createGame, errorTypes, readOutbox, replayedHeaps, type GameView, type Player, startGameWithPlayers, stopGameEngine } from './support.js';
 import { connectRealtime } from '../support/realtime.js';
 
 const REMATCH = `mutation R($gameId: ID!) { rematch(gameId: $gameId) { ${GAME_FIELDS} computer rematchOf rematchGameId } }`;
@@ -20,15 +20,9 @@ let bob: Player;
 let carol: Player;
 const sockets: WebSocket[] = [];
 beforeAll(async () => {
-  engine = await startGameEngine();
-  alice = await registerPlayer(engine, uniqueName('alice'));
-  bob = await registerPlayer(engine, uniqueName('bob'));
-  carol = await registerPlayer(engine, uniqueName('carol'));
+  ({ engine, players: [alice, bob, carol] } = await startGameWithPlayers('alice', 'bob', 'carol'));
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await engine.close();
-});
+afterAll(() => stopGameEngine(engine, sockets));
 
 async function finishedGame(heaps?: number[]): Promise<GameView> {
   const game = await createGame(alice, bob.username, heaps);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { RunningEngine } from '../../local/index.js';
-import { GAME_FIELDS, GET_GAME, MAKE_MOVE, RESIGN, createGame, errorTypes, publicClient, registerPlayer, startGameEngine, uniqueName, type GameView, type Player } from './support.js';
+import { GAME_FIELDS, GET_GAME, MAKE_MOVE, RESIGN, createGame, errorTypes, publicClient, type GameView, type Player, startGameWithPlayers, stopGameEngine } from './support.js';
 import { connectRealtime, type RealtimeConnection } from '../support/realtime.js';
 
 const CREATE = `mutation C($opponent: String!, $visibility: Visibility) { createGame(opponent: $opponent, visibility: $visibility) { ${GAME_FIELDS} visibility } }`;
@@ -20,15 +20,9 @@ let bob: Player;
 let carol: Player;
 const sockets: WebSocket[] = [];
 beforeAll(async () => {
-  engine = await startGameEngine();
-  alice = await registerPlayer(engine, uniqueName('alice'));
-  bob = await registerPlayer(engine, uniqueName('bob'));
-  carol = await registerPlayer(engine, uniqueName('carol'));
+  ({ engine, players: [alice, bob, carol] } = await startGameWithPlayers('alice', 'bob', 'carol'));
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await engine.close();
-});
+afterAll(() => stopGameEngine(engine, sockets));
 
 async function create(visibility?: string): Promise<GameView & { visibility: string }> {
   const answer = await alice.gql(CREATE, { opponent: bob.username, visibility });

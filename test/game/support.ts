@@ -65,6 +65,20 @@ export async function registerPlayer(engine: RunningEngine, username: string, ex
   return { username, password, phoneNumber, email, ...session, gql: client(engine, { authorization: session.idToken }) };
 }
 
+/** A game engine with freshly registered players, one per prefix (e.g. two to play and one outside the game). */
+export async function startGameWithPlayers(...prefixes: string[]): Promise<{ engine: RunningEngine; players: Player[] }> {
+  const engine = await startGameEngine();
+  const players: Player[] = [];
+  for (const prefix of prefixes) players.push(await registerPlayer(engine, uniqueName(prefix)));
+  return { engine, players };
+}
+
+/** Closes the sockets a test file opened, then its engine. */
+export async function stopGameEngine(engine: RunningEngine | undefined, sockets: Array<{ close(): void }> = []): Promise<void> {
+  for (const socket of sockets) socket.close();
+  await engine?.close();
+}
+
 /** Notifications are sent asynchronously (Lambda Event invocations): wait for them before reading. */
 export async function readOutbox(engine: RunningEngine, recipient: string): Promise<OutboxEntry[]> {
   await engine.settled();
