@@ -26,7 +26,7 @@ export type BundleLinker = (...runtimeObjects: unknown[]) => ModuleFactory;
 export interface SandboxLibrary {
   /** Binds a bundle to this realm's runtime objects. */
   link(linker: BundleLinker): ModuleFactory;
-  /** Which handlers the bundle exports, as JSON: {"request":true,"response":false} or {"crash":"message"}. */
+  /** Which handlers the bundle exports, as JSON: {"request":true,"response":false} or {"crash":"message","stack":"…"}. */
   inspect(factory: ModuleFactory): string;
   /**
    * Runs one handler. `context` is copied into this realm as JSON data; the outcome returned is
@@ -145,7 +145,7 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
       const exports = evaluate(factory);
       return JSON.stringify({ request: typeof exports.request === 'function', response: typeof exports.response === 'function' });
     } catch (error) {
-      return JSON.stringify({ crash: timedOut ? 'Resolver code exceeded the time limit while loading' : describeError(error) });
+      return JSON.stringify(timedOut ? { crash: 'Resolver code exceeded the time limit while loading' } : { crash: describeError(error), stack: stackOf(error) });
     } finally {
       endCall();
     }

@@ -147,6 +147,7 @@ class FailedBundle implements CompiledBundle {
   constructor(
     readonly name: string,
     private readonly message: string,
+    private readonly location: SourcePosition | null = null,
   ) {}
 
   has(): boolean {
@@ -154,7 +155,8 @@ class FailedBundle implements CompiledBundle {
   }
 
   run(_handler: 'request' | 'response', ctx: HandlerContext): HandlerOutcome {
-    return { ...emptyOutcomeBase(), stash: ctx.stash, kind: 'crash', message: this.message };
+    const crash = { ...emptyOutcomeBase(), stash: ctx.stash, kind: 'crash' as const, message: this.message };
+    return this.location ? { ...crash, location: this.location } : crash;
   }
 }
 
@@ -175,8 +177,8 @@ class SandboxBundle implements CompiledBundle {
   static load(name: string, script: vm.Script, locate: (stack: string) => SourcePosition | null): CompiledBundle {
     const bundle = new SandboxBundle(name, script, { request: false, response: false }, locate);
     const { library } = currentRealm();
-    const inspected = JSON.parse(library.inspect(bundle.moduleFactory())) as { request?: boolean; response?: boolean; crash?: string };
-    if (inspected.crash !== undefined) return new FailedBundle(name, inspected.crash);
+    const inspected = JSON.parse(library.inspect(bundle.moduleFactory())) as { request?: boolean; response?: boolean; crash?: string; stack?: string };
+    if (inspected.crash !== undefined) return new FailedBundle(name, inspected.crash, inspected.stack === undefined ? null : locate(inspected.stack));
     return new SandboxBundle(name, script, { request: inspected.request === true, response: inspected.response === true }, locate);
   }
 

@@ -48,6 +48,8 @@ describe('EvaluateCode on the local engine', () => {
     assert.equal(output.evaluationResult, undefined);
     assert.equal(output.error?.message, "code.js:2:31: Cannot read properties of undefined (reading 'value')");
     assert.equal(output.error?.codeErrors, undefined);
+    const atLoad = await run('const settings = null;\nconst level = settings.level;\nexport function request() { return level; }\nexport function response() {}');
+    assert.equal(atLoad.error?.message, "code.js:2:24: Cannot read properties of null (reading 'level')");
   });
 
   test('code AppSync refuses is reported as codeErrors with line and column, and is not run', async () => {
