@@ -41,7 +41,7 @@ export interface PlayAssumptions {
   secondsBetweenMoves: number;
   /** Size of the game item (heaps, players, move history), which sets the request units. */
   gameItemKb: number;
-  /** A finished game also updates both players' stats (two small writes). */
+  /** A finished game also updates both players' stats and, between people, their ratings (small writes). */
   movesPerGame: number;
   /** Run time of the notify function (two SNS publishes). */
   notifyMs: number;
@@ -79,6 +79,11 @@ export interface MoveFacts {
    */
   endKeyIndexes: number;
   notifyMemoryMb: number;
+  /**
+   * Indexes of the players table keyed on an attribute a rated game changes (the leaderboard's rating
+   * points): each rating change moves both players' entries, a delete and a put each.
+   */
+  ratingIndexes: number;
 }
 
 /**
@@ -87,19 +92,30 @@ export interface MoveFacts {
  */
 export const KEYS_CHANGED_AT_GAME_END = ['player1Status', 'player2Status', 'publicStatus'];
 
+/** Attributes of a player item that the rating of a finished game changes (see api.ts). */
+export const PLAYER_KEYS_CHANGED_BY_RATING = ['ratingPoints'];
+
 /** Reads what the description says about a move's requests. */
-export function moveFacts(description: ApiDescription, gamesTable = 'games', notifyFunction = 'notify', keysChangedAtGameEnd = KEYS_CHANGED_AT_GAME_END): MoveFacts {
+export function moveFacts(
+  description: ApiDescription,
+  gamesTable = 'games',
+  notifyFunction = 'notify',
+  keysChangedAtGameEnd = KEYS_CHANGED_AT_GAME_END,
+  playersTable = 'players',
+): MoveFacts {
   const table = description.tables?.[gamesTable];
   if (!table) throw new Error(`the description has no "${gamesTable}" table`);
+  const playerIndexes = Object.values(description.tables?.[playersTable]?.indexes ?? {});
   const notify = description.functions?.[notifyFunction];
   if (!notify) throw new Error(`the description has no "${notifyFunction}" function`);
   const indexes = Object.values(table.indexes ?? {});
   const keyOnly = indexes.filter((index) => index.projection === 'KEYS_ONLY');
-  const endsGame = (index: (typeof indexes)[number]) => [index.partitionKey, index.sortKey].some((key) => key !== undefined && keysChangedAtGameEnd.includes(key.name));
+  const keyedOn = (names: string[]) => (index: (typeof indexes)[number]) => [index.partitionKey, index.sortKey].some((key) => key !== undefined && names.includes(key.name));
   return {
     copyIndexes: indexes.length - keyOnly.length,
-    endKeyIndexes: keyOnly.filter(endsGame).length,
+    endKeyIndexes: keyOnly.filter(keyedOn(keysChangedAtGameEnd)).length,
     notifyMemoryMb: notify.memoryMB ?? LAMBDA_DEFAULTS.memoryMB,
+    ratingIndexes: playerIndexes.filter(keyedOn(PLAYER_KEYS_CHANGED_BY_RATING)).length,
   };
 }
 
@@ -128,6 +144,12 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     line('DynamoDB', 'load the game (consistent GetItem)', itemReadUnits, prices.dynamodbRead),
     ...writes,
     line('DynamoDB', `players' stats at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
+    // Elo ratings of a game between people: both players' points read, then one conditional write each.
+    line('DynamoDB', `players' ratings read at game end (2 consistent reads / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbRead),
+    line('DynamoDB', `players' ratings written at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
+    ...(facts.ratingIndexes > 0
+      ? [line('DynamoDB', `leaderboard entries of both players moved at game end (${facts.ratingIndexes} index × 2 × delete + put / ${a.movesPerGame} moves)`, (facts.ratingIndexes * 4) / a.movesPerGame, prices.dynamodbWrite)]
+      : []),
     // Asynchronous (Event) invocation: billed like any other, but nobody waits for it.
     line('Lambda', 'notify invocation (asynchronous)', 1, prices.lambdaRequest),
     line('Lambda', `notify ${a.notifyMs} ms × ${facts.notifyMemoryMb} MB`, (a.notifyMs / 1000) * (facts.notifyMemoryMb / 1024), prices.lambdaArmGbSecond),

@@ -17,24 +17,28 @@ describe('cost model', () => {
   test('reads the game indexes and the notify memory from the description', async () => {
     const api = await loadApi(fixturePath);
     // The fixture's games table has one ALL index and one KEYS_ONLY index keyed on `status`.
-    assert.deepEqual(moveFacts(api.description), { copyIndexes: 1, endKeyIndexes: 0, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB });
-    assert.deepEqual(moveFacts(api.description, 'games', 'notify', ['status']), { copyIndexes: 1, endKeyIndexes: 1, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB });
+    assert.deepEqual(moveFacts(api.description), { copyIndexes: 1, endKeyIndexes: 0, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB, ratingIndexes: 0 });
+    assert.deepEqual(moveFacts(api.description, 'games', 'notify', ['status']), { copyIndexes: 1, endKeyIndexes: 1, notifyMemoryMb: LAMBDA_DEFAULTS.memoryMB, ratingIndexes: 0 });
     assert.throws(() => moveFacts(api.description, 'scores'), /no "scores" table/);
   });
 
-  test("the project's own API: at most 3 write units per move, and cheaper than the $21.91 of every index holding a copy", async () => {
+  test("the project's own API: every write a move and a game's end make, and cheaper than every index holding a copy", async () => {
     const api = await loadApi(join(import.meta.dirname, '..', '..', 'api.ts'));
     const facts = moveFacts(api.description);
     assert.equal(facts.copyIndexes, 0);
     assert.ok(facts.endKeyIndexes >= 2);
+    assert.equal(facts.ratingIndexes, 1);
     const lines = estimate(facts);
-    assert.ok(writeUnitsPerMove(lines) <= 3, `write units per move: ${writeUnitsPerMove(lines)}`);
+    const perGame = DEFAULT_ASSUMPTIONS.movesPerGame;
+    // The move's own write, then per game: status index entries moved, stats, ratings and the leaderboard entries.
+    const expected = Math.ceil(DEFAULT_ASSUMPTIONS.gameItemKb) + (facts.endKeyIndexes * 2) / perGame + 2 / perGame + 2 / perGame + (facts.ratingIndexes * 4) / perGame;
+    assert.ok(Math.abs(writeUnitsPerMove(lines) - expected) < 1e-9, `write units per move: ${writeUnitsPerMove(lines)}`);
     const copied = estimate({ ...facts, copyIndexes: 4, endKeyIndexes: 0 });
     assert.ok(totals(lines).withoutSms < totals(copied).withoutSms);
   });
 
   test('each line costs quantity × moves × unit price', () => {
-    const lines = estimate({ copyIndexes: 4, endKeyIndexes: 0, notifyMemoryMb: 256 });
+    const lines = estimate({ copyIndexes: 4, endKeyIndexes: 0, notifyMemoryMb: 256, ratingIndexes: 0 });
     for (const l of lines) assert.ok(Math.abs(l.cost - (l.perMove * 1_000_000 * l.price.usd) / l.price.per) < 1e-9, l.what);
     assert.equal(lineFor(lines, /makeMove mutation/).cost, 4);
     assert.equal(lineFor(lines, /SMS/).cost, 1_000_000 * PRICES.sms.usd);
@@ -42,23 +46,24 @@ describe('cost model', () => {
 
   test('an index holding the whole item adds a copy to each move write; a key-only index only moves its entry at game end', () => {
     const perItem = Math.ceil(DEFAULT_ASSUMPTIONS.gameItemKb);
-    const units = (copyIndexes: number, endKeyIndexes: number) => writeUnitsPerMove(estimate({ copyIndexes, endKeyIndexes, notifyMemoryMb: 256 }));
+    const units = (copyIndexes: number, endKeyIndexes: number) => writeUnitsPerMove(estimate({ copyIndexes, endKeyIndexes, notifyMemoryMb: 256, ratingIndexes: 0 }));
     const stats = 2 / DEFAULT_ASSUMPTIONS.movesPerGame;
-    assert.equal(units(0, 0), perItem + stats);
-    assert.equal(units(4, 0), perItem * 5 + stats);
-    assert.equal(units(0, 2), perItem + (2 * 2) / DEFAULT_ASSUMPTIONS.movesPerGame + stats);
+    const ratings = 2 / DEFAULT_ASSUMPTIONS.movesPerGame;
+    assert.equal(units(0, 0), perItem + stats + ratings);
+    assert.equal(units(4, 0), perItem * 5 + stats + ratings);
+    assert.equal(units(0, 2), perItem + (2 * 2) / DEFAULT_ASSUMPTIONS.movesPerGame + stats + ratings);
   });
 
   test('Lambda duration cost follows the memory, real-time messages follow the subscribers', () => {
-    const small = lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 128 }), /notify \d+ ms/).cost;
-    const large = lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 512 }), /notify \d+ ms/).cost;
+    const small = lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 128, ratingIndexes: 0 }), /notify \d+ ms/).cost;
+    const large = lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 512, ratingIndexes: 0 }), /notify \d+ ms/).cost;
     assert.ok(Math.abs(large - 4 * small) < 1e-9);
-    const three = estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 128 }, { ...DEFAULT_ASSUMPTIONS, subscribersPerGame: 3 });
+    const three = estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 128, ratingIndexes: 0 }, { ...DEFAULT_ASSUMPTIONS, subscribersPerGame: 3 });
     assert.equal(lineFor(three, /onMove delivered/).perMove, 3);
   });
 
   test('the table lists every line with its unit price and the totals', () => {
-    const lines = estimate({ copyIndexes: 4, endKeyIndexes: 0, notifyMemoryMb: 256 });
+    const lines = estimate({ copyIndexes: 4, endKeyIndexes: 0, notifyMemoryMb: 256, ratingIndexes: 0 });
     const table = markdownTable(lines).split('\n');
     assert.equal(table.length, lines.length + 4);
     assert.match(table[0], /Unit price \(assumed, us-east-1\)/);
