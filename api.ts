@@ -37,7 +37,8 @@ export default defineApi({
   resolversDir: 'resolvers',
   auth: {
     default: 'AMAZON_COGNITO_USER_POOLS',
-    additional: ['API_KEY'],
+    // AWS_IAM: the scheduler's turn-timeout function ends timed-out games through timeOutGame.
+    additional: ['API_KEY', 'AWS_IAM'],
     apiKeyExpiresInDays: 365,
   },
   userPool: {

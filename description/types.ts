@@ -5,7 +5,7 @@
  * (see `load.ts`), so adding a resolver file is the only step needed to wire it.
  */
 
-export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS';
+export type AuthMode = 'API_KEY' | 'AMAZON_COGNITO_USER_POOLS' | 'AWS_IAM';
 
 export interface AuthConfig {
   /** The mode a field uses when it carries no `@aws_*` auth directive. */

@@ -33,6 +33,10 @@ function authorizationMode(mode: AuthMode, options: CreateGraphqlApiOptions): ap
   if (mode === 'AMAZON_COGNITO_USER_POOLS') {
     return { authorizationType: appsync.AuthorizationType.USER_POOL, userPoolConfig: { userPool: lookupUserPool(options.resources, 'auth mode AMAZON_COGNITO_USER_POOLS').pool } };
   }
+  if (mode === 'AWS_IAM') {
+    // Callers need an IAM policy allowing appsync:GraphQL on the fields they call (see the graphql grant).
+    return { authorizationType: appsync.AuthorizationType.IAM };
+  }
   throw new Error(`auth mode "${String(mode)}" is not supported`);
 }
 

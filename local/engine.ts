@@ -12,7 +12,9 @@ import { bundleApi, type BundledApi } from '../description/bundle.js';
 import { loadApi, type LoadedApi } from '../description/load.js';
 import type { EnvironmentValue } from '../description/types.js';
 import { createApiKeyStore } from './auth/api-keys.js';
+import { localIamCredentials } from './auth/iam-credentials.js';
 import { createUserPoolVerifier } from './auth/jwt.js';
+import { createSigV4Verifier } from './auth/sigv4.js';
 import { createCognitoStandIn } from './cognito/index.js';
 import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
@@ -30,7 +32,8 @@ import { createLogFeed } from './console/log-feed.js';
 import { createHttpServer, type HttpApp, type HttpTimeouts } from './http/server.js';
 import { createBuiltSite } from './http/static.js';
 import { createRealtimeServer } from './realtime/server.js';
-import { compileBundle, setIsolation, type Isolation } from './runtime/index.js';
+import { compileBundle, setIsolation, setRuntimeClock, type Isolation } from './runtime/index.js';
+import { systemClock, type Clock } from './clock.js';
 import { refuseUnsupportedCode } from './runtime/code-checks.js';
 import type { CompiledBundle } from './runtime/contract.js';
 import { createSnsStandIn } from './sns/index.js';
@@ -64,6 +67,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Where to write `amplify_outputs.json`; false writes nothing. */
   amplifyOutputsPath?: string | false;
+  /** What resolvers' `util.time.now*` and the scheduler read (process-wide, like `isolation`). Tests pass a manual clock. */
+  clock?: Clock;
 }
 
 export interface ReloadResult {
@@ -116,8 +121,6 @@ function pointSdkAt(url: string, dynamodbEndpoint: string, region: string): void
   process.env.AWS_ENDPOINT_URL_SNS = `${url}/sns`;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodbEndpoint;
   process.env.AWS_REGION ??= region;
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 }
 
 function compileAll(bundled: BundledApi): Pick<ResolverSet, 'resolvers' | 'functions'> {
@@ -164,6 +167,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const { description } = initial;
   const bundled = await bundleApi(initial);
   setIsolation(options.isolation ?? 'shared-realm');
+  const clock = options.clock ?? systemClock;
+  setRuntimeClock(clock);
   const compiled = compileAll(bundled);
   engineCount += 1;
   const engineNumber = engineCount;
@@ -209,6 +214,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const apiKey = apiKeys?.currentKey().id ?? '';
     const graphqlUrl = `${url}/graphql`;
     pointSdkAt(url, dynamodbEndpoint, region);
+    // The functions' credentials: what they sign AWS_IAM requests to this API with.
+    const iamCredentials = localIamCredentials(process.env, ACCOUNT_ID, description.name);
+    const iamVerifier = createSigV4Verifier({ region, service: 'appsync', credentials: () => [iamCredentials] });
 
     const lambdaSources: LambdaDataSource[] = [];
     const settled = async () => {
@@ -285,7 +293,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       const executor = new Executor({
         api,
         resolvers: { ...compiled, dataSources },
-        authenticator: new RequestAuthenticator(modes, apiKeys, verifier),
+        authenticator: new RequestAuthenticator(modes, apiKeys, verifier, iamVerifier),
         fieldAuth: new FieldAuthorizer(description.auth.default),
         env: resolveAll(description.environment),
         timeoutMs: options.resolverTimeoutMs ?? 30_000,

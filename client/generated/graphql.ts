@@ -61,7 +61,7 @@ export type UserFieldsFragment = { username: string, height: number, weight: num
 
 export type MoveFieldsFragment = { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string };
 
-export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
+export type GameFieldsFragment = { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> };
 
 export type GameBriefFragment = { gameId: string, heaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, version: number };
 
@@ -121,7 +121,7 @@ export type MyGamesQueryVariables = Exact<{
 }>;
 
 
-export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
+export type MyGamesQuery = { myGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
 
 export type PublicGamesQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -129,31 +129,33 @@ export type PublicGamesQueryVariables = Exact<{
 }>;
 
 
-export type PublicGamesQuery = { publicGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
+export type PublicGamesQuery = { publicGames: { nextToken: string | null, items: Array<{ gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> }> } | null };
 
 export type GetGameQueryVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type GetGameQuery = { getGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameMutationVariables = Exact<{
   opponent: string;
   heaps?: Array<number> | number | null | undefined;
   visibility?: Visibility | null | undefined;
+  turnSeconds?: number | null | undefined;
 }>;
 
 
-export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateComputerGameMutationVariables = Exact<{
   computer: ComputerLevel;
   heaps?: Array<number> | number | null | undefined;
+  turnSeconds?: number | null | undefined;
 }>;
 
 
-export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type CreateComputerGameMutation = { createGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type HintQueryVariables = Exact<{
   gameId: string | number;
@@ -169,21 +171,21 @@ export type MakeMoveMutationVariables = Exact<{
 }>;
 
 
-export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type MakeMoveMutation = { makeMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type ResignMutationVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type ResignMutation = { resign: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type RematchMutationVariables = Exact<{
   gameId: string | number;
 }>;
 
 
-export type RematchMutation = { rematch: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type RematchMutation = { rematch: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type LeaderboardQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -205,12 +207,12 @@ export type OnMoveSubscriptionVariables = Exact<{
 }>;
 
 
-export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnMoveSubscription = { onMove: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type OnInviteSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
+export type OnInviteSubscription = { onInvite: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export type CreateGameBriefMutationVariables = Exact<{
   opponent: string;
@@ -235,6 +237,14 @@ export type OnMoveBriefSubscriptionVariables = Exact<{
 
 
 export type OnMoveBriefSubscription = { onMove: { gameId: string, heaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, version: number } | null };
+
+export type TimeOutGameMutationVariables = Exact<{
+  gameId: string | number;
+  version: number;
+}>;
+
+
+export type TimeOutGameMutation = { timeOutGame: { gameId: string, player1: string, player2: string, computer: ComputerLevel | null, visibility: Visibility, players: Array<string>, heaps: Array<number>, initialHeaps: Array<number>, status: GameStatus, turn: string | null, winner: string | null, loser: string | null, endReason: EndReason | null, turnSeconds: number | null, turnDeadline: string | null, version: number, createdAt: string, updatedAt: string, rematchOf: string | null, rematchGameId: string | null, lastMove: { number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string } | null, moves: Array<{ number: number, player: string, heap: number, count: number, heapsAfter: Array<number>, at: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -323,6 +333,8 @@ export const GameFieldsFragmentDoc = new TypedDocumentString(`
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -545,6 +557,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -588,6 +602,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -628,6 +644,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -641,8 +659,13 @@ fragment GameFields on Game {
   }
 }`) as unknown as TypedDocumentString<GetGameQuery, GetGameQueryVariables>;
 export const CreateGameDocument = new TypedDocumentString(`
-    mutation CreateGame($opponent: String!, $heaps: [Int!], $visibility: Visibility) {
-  createGame(opponent: $opponent, heaps: $heaps, visibility: $visibility) {
+    mutation CreateGame($opponent: String!, $heaps: [Int!], $visibility: Visibility, $turnSeconds: Int) {
+  createGame(
+    opponent: $opponent
+    heaps: $heaps
+    visibility: $visibility
+    turnSeconds: $turnSeconds
+  ) {
     ...GameFields
   }
 }
@@ -668,6 +691,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -681,8 +706,8 @@ fragment GameFields on Game {
   }
 }`) as unknown as TypedDocumentString<CreateGameMutation, CreateGameMutationVariables>;
 export const CreateComputerGameDocument = new TypedDocumentString(`
-    mutation CreateComputerGame($computer: ComputerLevel!, $heaps: [Int!]) {
-  createGame(computer: $computer, heaps: $heaps) {
+    mutation CreateComputerGame($computer: ComputerLevel!, $heaps: [Int!], $turnSeconds: Int) {
+  createGame(computer: $computer, heaps: $heaps, turnSeconds: $turnSeconds) {
     ...GameFields
   }
 }
@@ -708,6 +733,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -757,6 +784,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -797,6 +826,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -837,6 +868,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -893,6 +926,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -933,6 +968,8 @@ fragment GameFields on Game {
   winner
   loser
   endReason
+  turnSeconds
+  turnDeadline
   version
   createdAt
   updatedAt
@@ -990,3 +1027,45 @@ export const OnMoveBriefDocument = new TypedDocumentString(`
   loser
   version
 }`) as unknown as TypedDocumentString<OnMoveBriefSubscription, OnMoveBriefSubscriptionVariables>;
+export const TimeOutGameDocument = new TypedDocumentString(`
+    mutation TimeOutGame($gameId: ID!, $version: Int!) {
+  timeOutGame(gameId: $gameId, version: $version) {
+    ...GameFields
+  }
+}
+    fragment MoveFields on Move {
+  number
+  player
+  heap
+  count
+  heapsAfter
+  at
+}
+fragment GameFields on Game {
+  gameId
+  player1
+  player2
+  computer
+  visibility
+  players
+  heaps
+  initialHeaps
+  status
+  turn
+  winner
+  loser
+  endReason
+  turnSeconds
+  turnDeadline
+  version
+  createdAt
+  updatedAt
+  rematchOf
+  rematchGameId
+  lastMove {
+    ...MoveFields
+  }
+  moves {
+    ...MoveFields
+  }
+}`) as unknown as TypedDocumentString<TimeOutGameMutation, TimeOutGameMutationVariables>;

@@ -21,4 +21,6 @@ test('game over tells each player whether they won and why', () => {
   assert.match(messageFor(over), /^You lost against alice: you took the last object/);
   assert.match(messageFor({ ...over, recipient: 'alice', opponent: 'bob' }), /^You won against bob: bob took the last object/);
   assert.match(messageFor({ ...over, endReason: 'RESIGNED' }), /you resigned/);
+  assert.match(messageFor({ ...over, endReason: 'TIMEOUT' }), /^You lost against alice: you ran out of time/);
+  assert.match(messageFor({ ...over, endReason: 'TIMEOUT', recipient: 'alice', opponent: 'bob' }), /^You won against bob: bob ran out of time/);
 });

@@ -13,10 +13,9 @@ export function messageFor(event: GameEvent): string {
       return `Your move against ${event.opponent}: the heaps are ${heapsText(event.heaps)}. Game ${event.gameId}.`;
     case 'GAME_OVER': {
       const won = event.winner === event.recipient;
+      const loser = event.loser === event.recipient ? 'you' : event.opponent;
       const how =
-        event.endReason === 'RESIGNED'
-          ? `${event.loser === event.recipient ? 'you' : event.opponent} resigned`
-          : `${event.loser === event.recipient ? 'you' : event.opponent} took the last object`;
+        event.endReason === 'RESIGNED' ? `${loser} resigned` : event.endReason === 'TIMEOUT' ? `${loser} ran out of time` : `${loser} took the last object`;
       return `${won ? 'You won' : 'You lost'} against ${event.opponent}: ${how}. Game ${event.gameId}.`;
     }
   }

@@ -5,6 +5,7 @@
 import type { ConstDirectiveNode, GraphQLField, GraphQLObjectType } from 'graphql';
 import type { AuthMode } from '../../description/types.js';
 import { AUTH_MESSAGES } from '../auth/errors.js';
+import { isSigV4, type SignedRequest, type SigV4Verifier } from '../auth/sigv4.js';
 import type { AuthTypeName, CognitoIdentity, Identity } from '../runtime/contract.js';
 
 export interface ApiKeyChecker {
@@ -22,6 +23,7 @@ export type Authentication = { ok: true; caller: Caller } | { ok: false; message
 export const authTypeNames: Record<AuthMode, AuthTypeName> = {
   API_KEY: 'API Key Authorization',
   AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
+  AWS_IAM: 'IAM Authorization',
 };
 
 const NOT_AUTHORIZED = AUTH_MESSAGES.notAuthorized;
@@ -33,6 +35,7 @@ export class RequestAuthenticator {
     modes: AuthMode[],
     private readonly apiKeys: ApiKeyChecker | undefined,
     private readonly tokens: TokenVerifier | undefined,
+    private readonly iam?: SigV4Verifier,
   ) {
     this.modes = new Set(modes);
   }
@@ -40,10 +43,21 @@ export class RequestAuthenticator {
   /**
    * Picks the mode from the shape of the headers (reference §1.2). When both a token and an API key
    * are sent, the token wins: it identifies the caller, and a user-pool field would otherwise be refused.
+   * A SigV4 `Authorization` header means AWS_IAM; verifying it needs the whole request (`signed`),
+   * which only the HTTP endpoint passes: IAM on the real-time endpoint is refused here.
    */
-  async authenticate(headers: Record<string, string | undefined>, sourceIp: string[]): Promise<Authentication> {
+  async authenticate(headers: Record<string, string | undefined>, sourceIp: string[], signed?: SignedRequest): Promise<Authentication> {
     const token = headers['authorization'];
     const apiKey = headers['x-api-key'];
+    if (isSigV4(token) && this.modes.has('AWS_IAM') && this.iam) {
+      if (!signed) return { ok: false, message: NOT_AUTHORIZED, reason: 'a SigV4 signature where the engine cannot verify one (IAM is supported on POST /graphql only)' };
+      try {
+        return { ok: true, caller: { mode: 'AWS_IAM', identity: this.iam.verify(signed, sourceIp) } };
+      } catch (error) {
+        const { message, reason } = error as Error & { reason?: string };
+        return { ok: false, message: message || NOT_AUTHORIZED, reason: reason ?? message };
+      }
+    }
     if (token !== undefined && token !== '' && this.modes.has('AMAZON_COGNITO_USER_POOLS') && this.tokens) {
       try {
         return { ok: true, caller: { mode: 'AMAZON_COGNITO_USER_POOLS', identity: await this.tokens.verify(token, sourceIp) } };
@@ -80,6 +94,7 @@ const directiveModes: Record<string, AuthMode> = {
   aws_api_key: 'API_KEY',
   aws_cognito_user_pools: 'AMAZON_COGNITO_USER_POOLS',
   aws_auth: 'AMAZON_COGNITO_USER_POOLS',
+  aws_iam: 'AWS_IAM',
 };
 
 function ruleOf(directives: readonly ConstDirectiveNode[]): FieldRule | null {
@@ -119,7 +134,7 @@ export class FieldAuthorizer {
     const rule = this.rule(type, field);
     if (!rule.modes.has(caller.mode)) return false;
     if (caller.mode === 'AMAZON_COGNITO_USER_POOLS' && rule.groups) {
-      const groups = caller.identity?.groups ?? [];
+      const groups = (caller.identity && 'groups' in caller.identity ? caller.identity.groups : null) ?? [];
       return rule.groups.some((g) => groups.includes(g));
     }
     return true;

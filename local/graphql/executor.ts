@@ -31,6 +31,7 @@ import { authTypeNames, type Caller, type FieldAuthorizer, type RequestAuthentic
 import { formatExecutionError, formatRequestError, resolverError, unauthorizedField } from './errors.js';
 import { resolveField, type ResolverSet, type StageTrace } from './resolve.js';
 import { installAppSyncScalars } from './scalars.js';
+import type { SignedRequest } from '../auth/sigv4.js';
 import { pickSelected, selectionSetGraphQL, selectionSetList, unalias } from './selection.js';
 
 export interface Limits {
@@ -75,6 +76,8 @@ export interface IncomingOperation {
   operationName?: string | null;
   headers: Record<string, string>;
   sourceIp: string[];
+  /** The raw request, for AWS_IAM: a SigV4 signature covers method, path, query and body. */
+  signed?: SignedRequest;
 }
 
 export interface ResolverTiming {
@@ -139,8 +142,8 @@ export class Executor {
     return this.options.api.schema;
   }
 
-  authenticate(headers: Record<string, string>, sourceIp: string[]) {
-    return this.options.authenticator.authenticate(headers, sourceIp);
+  authenticate(headers: Record<string, string>, sourceIp: string[], signed?: SignedRequest) {
+    return this.options.authenticator.authenticate(headers, sourceIp, signed);
   }
 
   onPublish(listener: (p: Publication) => void): () => void {
@@ -200,7 +203,7 @@ export class Executor {
   /** One HTTP GraphQL request, from headers to AppSync's response. */
   async executeOperation(incoming: IncomingOperation): Promise<OperationResult> {
     const base = { operationName: incoming.operationName ?? null, operationType: null, resolvers: [], logs: [] };
-    const auth = await this.authenticate(incoming.headers, incoming.sourceIp);
+    const auth = await this.authenticate(incoming.headers, incoming.sourceIp, incoming.signed);
     if (!auth.ok) {
       return { ...base, status: 401, errorType: 'UnauthorizedException', authReason: auth.reason, body: { errors: [{ errorType: 'UnauthorizedException', message: auth.message }] } };
     }

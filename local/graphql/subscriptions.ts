@@ -76,7 +76,7 @@ export function createRealtimeBackend(executor: Executor): RealtimeBackend {
           filter: context.subscriptionFilter as FilterJson | undefined,
           invalidationFilter: context.invalidationFilter as FilterJson | undefined,
           // Field auth shapes the payload too, so only callers with the same mode and groups share a rendering.
-          renderKey: JSON.stringify([input.query, input.operationName ?? null, input.variables, auth.caller.mode, auth.caller.identity?.groups ?? null]),
+          renderKey: JSON.stringify([input.query, input.operationName ?? null, input.variables, auth.caller.mode, (auth.caller.identity && 'groups' in auth.caller.identity ? auth.caller.identity.groups : null) ?? null]),
           render(result) {
             const rendered = executeSync({
               schema: executor.schema,

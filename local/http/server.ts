@@ -103,6 +103,13 @@ function sendError(res: ServerResponse, status: number, errorType: string, messa
   send(res, status, httpErrorBody(errorType, message), { 'x-amzn-errortype': errorType });
 }
 
+/** The headers as they arrived (Node lower-cases names; repeated ones joined with commas, as SigV4 canonicalizes them). */
+function rawHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  return headers;
+}
+
 function sourceIps(req: IncomingMessage): string[] {
   const forwarded = req.headers['x-forwarded-for'];
   const list = typeof forwarded === 'string' ? forwarded.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -147,7 +154,9 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
     if (app.requestLog) app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [], body }, false));
     return;
   }
-  const result: OperationResult = await app.executor.executeOperation({ ...request, headers: resolverRequestHeaders(requestFacts(req)), sourceIp: sourceIps(req) });
+  // The signature (AWS_IAM) covers the request as it arrived, not the headers resolvers see.
+  const signed = { method: req.method ?? 'POST', path: url.pathname, query: url.search.slice(1), headers: rawHeaders(req), body };
+  const result: OperationResult = await app.executor.executeOperation({ ...request, headers: resolverRequestHeaders(requestFacts(req)), sourceIp: sourceIps(req), signed });
   send(res, result.status, JSON.stringify(result.body), result.errorType ? { 'x-amzn-errortype': result.errorType } : undefined);
   for (const line of result.logs) app.log(line);
   if (app.requestLog) app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));

@@ -11,6 +11,8 @@ export interface HostCapabilities {
   base64Encode(text: string): string;
   /** Returns null when the input is not valid base64. */
   base64Decode(text: string): string | null;
+  /** Epoch milliseconds by the engine's clock (tests move it; see local/clock.ts). */
+  now(): number;
 }
 
 let host: HostCapabilities | null = null;
@@ -24,4 +26,9 @@ export function hostCapabilities(): HostCapabilities {
     throw new Error('The APPSYNC_JS library was used before the host capabilities were installed');
   }
   return host;
+}
+
+/** The engine's time, also where no host is installed (the library's own unit tests): then the system's. */
+export function hostNow(): number {
+  return host === null ? Date.now() : host.now();
 }

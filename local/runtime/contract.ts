@@ -4,6 +4,8 @@
  */
 import type { SourcePosition } from './source-position.js';
 
+import type { IamIdentity } from '../auth/sigv4.js';
+
 /** `ctx.identity` for a Cognito user-pool caller; null for API key callers. */
 export interface CognitoIdentity {
   sub: string;
@@ -15,9 +17,9 @@ export interface CognitoIdentity {
   defaultAuthStrategy: 'ALLOW' | 'DENY';
 }
 
-export type Identity = CognitoIdentity | null;
+export type Identity = CognitoIdentity | IamIdentity | null;
 
-export type AuthTypeName = 'API Key Authorization' | 'User Pool Authorization';
+export type AuthTypeName = 'API Key Authorization' | 'User Pool Authorization' | 'IAM Authorization';
 
 export interface RequestInfo {
   fieldName: string;

@@ -2,10 +2,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { HostCapabilities } from './capabilities.js';
+import { systemClock, type Clock } from '../clock.js';
+
+/** The clock `util.time.now*` reads: the system's unless the engine was given another (process-wide, as the runtime is). */
+let clock: Clock = systemClock;
+
+export function setRuntimeClock(next: Clock): void {
+  clock = next;
+}
 
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export const nodeCapabilities: HostCapabilities = Object.freeze({
+  now: () => clock.now(),
   randomUUID: () => randomUUID(),
   ulid: () => ulid(),
   randomHex: (byteCount: number) => randomBytes(byteCount).toString('hex'),

@@ -2,6 +2,8 @@
  * `util.time.*`. Formats follow Java's DateTimeFormatter pattern letters (the common ones:
  * y u M L d D H h k K m s S a E Z X x z O VV and 'quoted text'); time zones go through Intl.
  */
+import { hostNow } from './capabilities.js';
+
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -364,10 +366,10 @@ export function parseISO8601ToEpochMillis(text: string): number {
 }
 
 export const timeUtil = {
-  nowISO8601: (): string => new Date().toISOString(),
-  nowEpochSeconds: (): number => Math.floor(Date.now() / 1000),
-  nowEpochMilliSeconds: (): number => Date.now(),
-  nowFormatted: (pattern: string, timeZone?: string): string => formatEpochMillis(Date.now(), pattern, timeZone ?? 'UTC'),
+  nowISO8601: (): string => new Date(hostNow()).toISOString(),
+  nowEpochSeconds: (): number => Math.floor(hostNow() / 1000),
+  nowEpochMilliSeconds: (): number => hostNow(),
+  nowFormatted: (pattern: string, timeZone?: string): string => formatEpochMillis(hostNow(), pattern, timeZone ?? 'UTC'),
   parseFormattedToEpochMilliSeconds: (text: string, pattern: string, timeZone?: string): number =>
     parseFormattedToEpochMillis(text, pattern, timeZone ?? 'UTC'),
   parseISO8601ToEpochMilliSeconds: parseISO8601ToEpochMillis,

@@ -8,7 +8,8 @@ import { COMPUTER, newGame } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
 import { callerUsername } from '../_lib/identity.js';
 import { checkUsername } from '../_lib/input.js';
-import { newGameRecord, toGame, withVisibility } from '../_lib/games.js';
+import { newGameRecord, toGame, withTurnLimit, withVisibility } from '../_lib/games.js';
+import { turnSecondsProblem } from '../../game/deadlines.js';
 import type { GameRecord } from '../_lib/records.js';
 
 export function request(ctx: Context<MutationCreateGameArgs>) {
@@ -21,8 +22,13 @@ export function request(ctx: Context<MutationCreateGameArgs>) {
   // Against the computer the caller moves first: the computer only ever replies to a move.
   const game = computer ? newGame(me, COMPUTER, ctx.args.heaps, me) : newGame(me, named, ctx.args.heaps);
   if (!game.ok) return fail('InvalidGame', game.error.message);
+  const turnSeconds = ctx.args.turnSeconds ?? null;
+  const limitProblem = turnSeconds === null ? null : turnSecondsProblem(turnSeconds);
+  if (limitProblem) return fail('InvalidInput', limitProblem);
+  const nowMs = util.time.nowEpochMilliSeconds();
   // A ULID sorts by creation time, which is how myGames orders games.
-  ctx.stash.game = withVisibility(newGameRecord(util.autoUlid(), game.value, util.time.nowISO8601(), computer), ctx.args.visibility);
+  const record = newGameRecord(util.autoUlid(), game.value, util.time.epochMilliSecondsToISO8601(nowMs), computer);
+  ctx.stash.game = withTurnLimit(withVisibility(record, ctx.args.visibility), turnSeconds, nowMs);
   return {};
 }
 

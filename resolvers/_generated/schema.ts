@@ -68,6 +68,10 @@ export type Game = {
   status: GameStatus;
   /** Whose move it is; null once the game is over. */
   turn?: Maybe<Scalars['String']['output']>;
+  /** When the player to move loses by timeout (endReason TIMEOUT) unless they move first; null without a time limit or once the game is over. */
+  turnDeadline?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** Seconds the player to move has for each move; null: no time limit. */
+  turnSeconds?: Maybe<Scalars['Int']['output']>;
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Grows by one with every change of the game. */
   version: Scalars['Int']['output'];
@@ -143,6 +147,8 @@ export type Mutation = {
    * Starts a game against opponent (default heaps 5, 4, 5); the opponent moves first.
    * With computer set, the opponent is the computer at that level instead (omit opponent) and the caller moves first.
    * visibility PUBLIC lets any signed-in player watch it (default PRIVATE).
+   * turnSeconds (30 to 604800, i.e. 7 days) gives each move a time limit: the player to move is reminded
+   * by SMS when a quarter of it is left, and loses (endReason TIMEOUT) when it runs out. Default: no limit.
    */
   createGame?: Maybe<Game>;
   login?: Maybe<AuthSession>;
@@ -165,6 +171,12 @@ export type Mutation = {
   rematch?: Maybe<Game>;
   /** Gives up: the other player wins. */
   resign?: Maybe<Game>;
+  /**
+   * Ends a game whose player to move missed turnDeadline: the other player wins (endReason TIMEOUT).
+   * Called by the scheduler (AWS_IAM) with the version the deadline was set for; refused when the game
+   * has changed since (a move came first) or the deadline has not passed yet. Players cannot call it.
+   */
+  timeOutGame?: Maybe<Game>;
 };
 
 
@@ -178,6 +190,7 @@ export type MutationCreateGameArgs = {
   computer?: InputMaybe<ComputerLevel>;
   heaps?: InputMaybe<Array<Scalars['Int']['input']>>;
   opponent?: InputMaybe<Scalars['String']['input']>;
+  turnSeconds?: InputMaybe<Scalars['Int']['input']>;
   visibility?: InputMaybe<Visibility>;
 };
 
@@ -217,6 +230,12 @@ export type MutationRematchArgs = {
 
 export type MutationResignArgs = {
   gameId: Scalars['ID']['input'];
+};
+
+
+export type MutationTimeOutGameArgs = {
+  gameId: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 export type Query = {
@@ -305,7 +324,7 @@ export type Stats = {
 export type Subscription = {
   /** New games that invite the caller. */
   onInvite?: Maybe<Game>;
-  /** Moves and resignations in one game; only its two players may subscribe, or anyone signed in to a public game. Mutations must select gameId. */
+  /** Moves, resignations and timeouts in one game; only its two players may subscribe, or anyone signed in to a public game. Mutations must select gameId. */
   onMove?: Maybe<Game>;
 };
 

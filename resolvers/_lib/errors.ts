@@ -13,6 +13,7 @@ export type ApiErrorType =
   | 'InvalidGame'
   | 'GameNotFound'
   | 'GameChanged'
+  | 'DeadlineNotReached'
   | 'UserNotFound'
   | 'UsernameExists'
   | 'InvalidPassword'

@@ -1,5 +1,5 @@
 /**
- * The one conditional write that changes a game (a move or a resignation).
+ * The one conditional write that changes a game (a move, a resignation or a timeout).
  *
  * The new state is computed by the pure rules from the game as read a moment earlier; the write
  * then only succeeds if the game is still exactly that version. The seed's own conditions (the
@@ -13,17 +13,20 @@ import { fail } from './errors.js';
 import { publicStatusKey, stateOf, statusKey } from './games.js';
 import type { GameRecord, MoveRecord } from './records.js';
 import type { PlayedMove } from './computer.js';
+import { turnDeadline } from '../../game/deadlines.js';
 
-/**
- * `reply` is the computer's answer to `move` (games against the computer): it goes into the
- * history in the same write, after the player's move, and becomes the lastMove.
- */
-export function gameUpdate(current: GameRecord, next: NimState, caller: string, move: Move | null, now: string, reply?: PlayedMove | null): DynamoDBUpdateItemRequest {
+interface UpdateParts {
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+  sets: string[];
+  conditions: string[];
+}
+
+/** What every change of a game writes and checks: the new state, on condition that the game is still that version and in progress. */
+function stateUpdate(current: GameRecord, next: NimState, now: string): UpdateParts {
   const names: Record<string, string> = {
     '#version': 'version',
     '#status': 'status',
-    '#player1': 'player1',
-    '#player2': 'player2',
     '#heaps': 'heaps',
     '#turn': 'turn',
     '#winner': 'winner',
@@ -37,7 +40,6 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     ':version': current.version,
     ':one': 1,
     ':inProgress': 'IN_PROGRESS',
-    ':caller': caller,
     ':heaps': next.heaps,
     ':status': next.status,
     ':turn': next.turn,
@@ -66,7 +68,35 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     values[':publicStatus'] = publicStatusKey(next.status);
     sets.push('#publicStatus = :publicStatus');
   }
-  const conditions = ['#version = :version', '#status = :inProgress', '(#player1 = :caller OR #player2 = :caller)'];
+  if (current.turnSeconds) {
+    // The next player's turn starts now; a finished game has no deadline.
+    names['#turnDeadline'] = 'turnDeadline';
+    values[':turnDeadline'] = next.status === 'IN_PROGRESS' ? util.time.epochMilliSecondsToISO8601(turnDeadline(util.time.parseISO8601ToEpochMilliSeconds(now), current.turnSeconds)) : null;
+    sets.push('#turnDeadline = :turnDeadline');
+  }
+  return { names, values, sets, conditions: ['#version = :version', '#status = :inProgress'] };
+}
+
+function updateRequest(current: GameRecord, parts: UpdateParts): DynamoDBUpdateItemRequest {
+  return {
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues({ gameId: current.gameId }),
+    update: { expression: `SET ${parts.sets.join(', ')}`, expressionNames: parts.names, expressionValues: util.dynamodb.toMapValues(parts.values) },
+    condition: { expression: parts.conditions.join(' AND ') },
+  };
+}
+
+/**
+ * A player's move or resignation. `reply` is the computer's answer to `move` (games against the
+ * computer): it goes into the history in the same write, after the player's move, and becomes the lastMove.
+ */
+export function gameUpdate(current: GameRecord, next: NimState, caller: string, move: Move | null, now: string, reply?: PlayedMove | null): DynamoDBUpdateItemRequest {
+  const parts = stateUpdate(current, next, now);
+  const { names, values, sets, conditions } = parts;
+  names['#player1'] = 'player1';
+  names['#player2'] = 'player2';
+  values[':caller'] = caller;
+  conditions.push('(#player1 = :caller OR #player2 = :caller)');
   if (move) {
     const record: MoveRecord = {
       number: (current.moves ?? []).length + 1,
@@ -92,12 +122,20 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     // heap was checked to be a whole number from 1 to MAX_HEAPS, so it is safe inside the expression.
     conditions.push('#turn = :caller', `#heaps[${move.heap - 1}] >= :count`);
   }
-  return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues({ gameId: current.gameId }),
-    update: { expression: `SET ${sets.join(', ')}`, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) },
-    condition: { expression: conditions.join(' AND ') },
-  };
+  return updateRequest(current, parts);
+}
+
+/**
+ * The clock's ending of a game: only while the game is still the version read and its deadline has
+ * passed. A move racing it needs the same version, so exactly one of the two writes succeeds.
+ */
+export function timeOutUpdate(current: GameRecord, next: NimState, now: string): DynamoDBUpdateItemRequest {
+  const parts = stateUpdate(current, next, now);
+  parts.names['#turnDeadline'] = 'turnDeadline';
+  parts.values[':now'] = now;
+  // ISO 8601 in UTC with milliseconds on both sides, so the strings compare as the times do.
+  parts.conditions.push('attribute_exists(#turnDeadline) AND #turnDeadline <= :now');
+  return updateRequest(current, parts);
 }
 
 /**

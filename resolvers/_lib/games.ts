@@ -1,4 +1,6 @@
 /** Between stored games, the pure rules and the GraphQL `Game` type. */
+import { util } from '@aws-appsync/utils';
+import { turnDeadline } from '../../game/deadlines.js';
 import type { Game } from '../_generated/schema.js';
 import type { ComputerLevel, NimState } from '../../game/nim.js';
 import type { GameRecord, MoveRecord, Visibility } from './records.js';
@@ -33,6 +35,12 @@ export function withVisibility(record: GameRecord, visibility: Visibility | null
 /** Whether `username` may read the game and follow its moves: its players, anyone for a public game. */
 export function canWatch(record: Pick<GameRecord, 'player1' | 'player2' | 'visibility'>, username: string): boolean {
   return record.player1 === username || record.player2 === username || record.visibility === 'PUBLIC';
+}
+
+/** Gives a new game record a time per move (its first deadline counts from `nowMs`), or none. */
+export function withTurnLimit(record: GameRecord, turnSeconds: number | null | undefined, nowMs: number): GameRecord {
+  if (turnSeconds === null || turnSeconds === undefined) return record;
+  return { ...record, turnSeconds, turnDeadline: util.time.epochMilliSecondsToISO8601(turnDeadline(nowMs, turnSeconds)) };
 }
 
 /** A new game record for a state made by `newGame`. */
@@ -77,6 +85,8 @@ export function toGame(record: GameRecord): Game {
     lastMove: record.lastMove ? { ...record.lastMove } : null,
     rematchOf: record.rematchOf ?? null,
     rematchGameId: record.rematchGameId ?? null,
+    turnSeconds: record.turnSeconds ?? null,
+    turnDeadline: record.turnDeadline ?? null,
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

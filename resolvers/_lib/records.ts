@@ -66,6 +66,10 @@ export interface GameRecord {
    * is no safe key for a stored map.
    */
   phones?: Array<string | null>;
+  /** Seconds per move; missing or null: no time limit. */
+  turnSeconds?: number | null;
+  /** ISO 8601: when the player to move loses by timeout; null once the game is over. Moves with every move. */
+  turnDeadline?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
