@@ -8,6 +8,12 @@ export type ItemType = 'WEAPON' | 'ARMOR' | 'CLOTHING' | 'POTION';
 
 export const ITEM_TYPES: ItemType[] = ['WEAPON', 'ARMOR', 'CLOTHING', 'POTION'];
 export const MIN_POWER = 1;
+/**
+ * The most items a player holds. Keeps a profile far below DynamoDB's 400 KB item limit (an item is
+ * about 200 bytes); addItem answers InventoryFull beyond it, and a game won with a full inventory
+ * counts as a win without its prize (the profile's prizesForfeited says how many).
+ */
+export const MAX_ITEMS = 100;
 export const MAX_POWER = 10;
 
 /** Why the player got an item: found with addItem, or won in a game. */

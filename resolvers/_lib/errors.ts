@@ -15,6 +15,7 @@ export type ApiErrorType =
   | 'GameChanged'
   | 'DeadlineNotReached'
   | 'UserNotFound'
+  | 'InventoryFull'
   | 'UsernameExists'
   | 'InvalidPassword'
   | 'InvalidInput'

@@ -1,6 +1,7 @@
 /** Adding an item to a player's inventory: one conditional UpdateItem on the profile. */
 import { util, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
-import { makeItem, type InventoryItem, type ItemSource } from '../../game/items.js';
+import { MAX_ITEMS, makeItem, type InventoryItem, type ItemSource } from '../../game/items.js';
+import type { PlayerRecord } from './records.js';
 
 /** A random item as in seed 000 (random type, property 1 to 10). */
 export function randomItem(source: ItemSource): InventoryItem {
@@ -10,25 +11,43 @@ export function randomItem(source: ItemSource): InventoryItem {
   return makeItem(util.autoId(), typeRoll, power, util.time.nowISO8601(), source);
 }
 
+/** What a conditional inventory write was refused for, read from the profile as it is now. */
+export type InventoryRefusal = 'NO_PROFILE' | 'FULL' | 'ALREADY_CREDITED' | 'OTHER';
+
 /**
  * Appends `item` to the inventory and applies `counters` (e.g. gamesWon: 1) in the same write.
- * The condition refuses players without a profile, so no stray profile is ever created.
+ * The condition refuses players without a profile, so no stray profile is ever created, and an
+ * inventory already holding MAX_ITEMS. With `creditGame`, the game joins the profile's creditedGames
+ * set in the same write, on condition it is not there yet: a step retried after a lost answer never
+ * counts one game twice.
  */
-export function addToInventory(username: string, item: InventoryItem | null, counters: Record<string, number>): DynamoDBUpdateItemRequest {
+export function addToInventory(username: string, item: InventoryItem | null, counters: Record<string, number>, creditGame?: string): DynamoDBUpdateItemRequest {
   const names: Record<string, string> = { '#username': 'username' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
+  const conditions = ['attribute_exists(#username)'];
   if (item) {
     names['#items'] = 'items';
     values[':newItems'] = [item];
     values[':noItems'] = [];
+    values[':maxItems'] = MAX_ITEMS;
     sets.push('#items = list_append(if_not_exists(#items, :noItems), :newItems)');
+    conditions.push('(attribute_not_exists(#items) OR size(#items) < :maxItems)');
   }
   const adds = Object.keys(counters).map((counter) => {
     names[`#${counter}`] = counter;
     values[`:${counter}`] = counters[counter];
     return `#${counter} :${counter}`;
   });
+  if (creditGame) {
+    names['#credited'] = 'creditedGames';
+    values[':gameId'] = creditGame;
+    adds.push('#credited :creditedGame');
+    conditions.push('NOT contains(#credited, :gameId)');
+  }
+  const mapped: Record<string, unknown> = util.dynamodb.toMapValues(values);
+  // A string set, which toMapValues would make a list.
+  if (creditGame) mapped[':creditedGame'] = util.dynamodb.toStringSet([creditGame]);
   const clauses = [sets.length > 0 ? `SET ${sets.join(', ')}` : '', adds.length > 0 ? `ADD ${adds.join(', ')}` : ''];
   return {
     operation: 'UpdateItem',
@@ -36,8 +55,16 @@ export function addToInventory(username: string, item: InventoryItem | null, cou
     update: {
       expression: clauses.filter((clause) => clause !== '').join(' '),
       expressionNames: names,
-      expressionValues: util.dynamodb.toMapValues(values),
+      expressionValues: mapped,
     },
-    condition: { expression: 'attribute_exists(#username)' },
+    condition: { expression: conditions.join(' AND ') },
   };
+}
+
+/** Why a write of addToInventory was refused, from `current` (the profile AppSync hands back after a failed condition). */
+export function inventoryRefusal(current: PlayerRecord | null, creditGame?: string): InventoryRefusal {
+  if (!current) return 'NO_PROFILE';
+  if (creditGame && (current.creditedGames ?? []).includes(creditGame)) return 'ALREADY_CREDITED';
+  if ((current.items ?? []).length >= MAX_ITEMS) return 'FULL';
+  return 'OTHER';
 }

@@ -16,6 +16,10 @@ export interface PlayerRecord {
   gamesLost?: number;
   /** Elo rating minus DEFAULT_RATING (see api.ts); missing before the first rated game. */
   ratingPoints?: number;
+  /** The finished games already counted in the stats (a string set): what makes the after-game steps safe to retry. */
+  creditedGames?: string[];
+  /** Games won while the inventory was full (MAX_ITEMS): the win counted, the prize could not be given. */
+  prizesForfeited?: number;
   /** The games already counted in the rating (a string set). */
   ratedGames?: string[];
   /** `ALL` once rated: the partition key of the byRating index. */
