@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient, sdkStore, type DynamoStore } from './client.js';
 import { JsonBytes } from './attributes.js';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded.js';
+import { ensureTables } from './tables.js';
 
 let dynamo: EmbeddedDynamo;
 let client: ReturnType<typeof createDynamoClient>;
@@ -17,7 +17,8 @@ const TableName = 'client-test';
 beforeAll(async () => {
   dynamo = await startEmbeddedDynamo({ dataDir: null });
   client = createDynamoClient(dynamo.endpoint);
-  await client.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }] }));
+  // Waits until the table is ACTIVE: dynalite answers CreateTable while the table is still CREATING.
+  await ensureTables(client, [{ name: TableName, config: { partitionKey: { name: 'id', type: 'S' } } }]);
   stores = [
     ['in process', dynamo.store],
     ['SDK over HTTP', sdkStore(client)],
