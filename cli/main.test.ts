@@ -52,6 +52,7 @@ describe('bad command lines', () => {
     [['query', '{ me { username } }', '--auth', 'iam'], /--auth must be api-key or user/],
     [['games', '--status', 'paused'], /--status must be in-progress or finished, not "paused"/],
     [['new', '--computer', 'genius'], /--computer must be random or perfect, not "genius"/],
+    [['new', 'bob', '--turn-time', 'soon'], /--turn-time must be a time such as 90s, 5m, 1h or 2d, not "soon"/],
     [['leaderboard', '--top', '0'], /--top must be a whole number from 1 up, not "0"/],
     [['register', 'ann', '--phone', '+15555550100', '--height', '70', '--weight', '150'], /--email is required \(see `turnbase register --help`\)/],
     [['register', 'ann', '--email', 'a@example.com', '--phone', '+15555550100', '--height', 'tall', '--weight', '150'], /--height must be a whole number/],

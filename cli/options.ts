@@ -1,6 +1,6 @@
 /**
  * Reading command options the same way in every command: a word from a fixed set, a required value, a whole
- * number. Each refusal names the option and what it accepts, and exits 2.
+ * number, a duration. Each refusal names the option and what it accepts, and exits 2.
  */
 import type { Context } from './command.js';
 import { usage } from './errors.js';
@@ -34,4 +34,13 @@ export function integer(name: string, text: string): number {
   const number = Number(text);
   if (text === '' || !Number.isInteger(number)) throw usage(`--${name} must be a whole number.`);
   return number;
+}
+
+const units: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "90", "90s", "5m", "1h", "2d" in seconds; the API decides which are allowed. */
+export function duration(name: string, text: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/i.exec(text.trim());
+  if (!match || Number(match[1]) < 1) throw usage(`${name} must be a time such as 90s, 5m, 1h or 2d, not "${text}".`);
+  return Number(match[1]) * units[match[2].toLowerCase()];
 }

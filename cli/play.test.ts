@@ -239,4 +239,19 @@ describe('the computer, hints, public games and rematches', { timeout: 120_000 }
     const top = await as('bob', ['leaderboard', '--top', '1', '--json']);
     assert.deepEqual(JSON.parse(top.stdout), places.slice(0, 1));
   });
+
+  test('new --turn-time: the game has the time per move, and show says how much of it is left', async () => {
+    const created = await as('ann', ['new', 'bob', '--heaps', '2,2', '--turn-time', '5m', '--json']);
+    assert.equal(created.code, 0, created.stderr);
+    const game = JSON.parse(created.stdout) as { gameId: string; turnSeconds: number; turnDeadline: string };
+    assert.equal(game.turnSeconds, 300);
+    const shown = await as('bob', ['show', game.gameId]);
+    assert.match(shown.stdout, /^Your move \((?:[1-5]m )?\d\ds left\)\.$/m);
+    const watched = await as('ann', ['show', game.gameId]);
+    assert.match(watched.stdout, /^Waiting for bob to move \((?:[1-5]m )?\d\ds left\)\.$/m);
+    // Bounds are the API's: its own message, exit 1.
+    const short = await as('ann', ['new', 'bob', '--turn-time', '10s']);
+    assert.equal(short.code, 1);
+    assert.match(short.stderr, /^turnbase: .*turnSeconds must be a whole number of seconds from 30 to 604800.*\(InvalidInput\)\n$/);
+  });
 });

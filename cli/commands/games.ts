@@ -18,7 +18,7 @@ import { describeMove, renderGame, type GameLike } from '../board.js';
 import type { Command, Context } from '../command.js';
 import { CliError, EXIT, usage } from '../errors.js';
 import { printTable, readPages } from '../lists.js';
-import { choice, count } from '../options.js';
+import { choice, count, duration } from '../options.js';
 
 export type Game = GameFieldsFragment;
 
@@ -70,11 +70,12 @@ export const newGame: Command = {
   name: 'new',
   args: '[opponent]',
   summary: 'start a game against another player, who moves first, or against the computer (you move first)',
-  options: { heaps: { type: 'string' }, computer: { type: 'string' }, public: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+  options: { heaps: { type: 'string' }, computer: { type: 'string' }, public: { type: 'boolean' }, 'turn-time': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
   optionHelp: [
     '--heaps 5,4,5       the heaps to start from (default 5,4,5)',
     '--computer LEVEL    play the computer instead of a player: random or perfect',
     '--public            any signed-in player may watch the game (`turnbase public`)',
+    '--turn-time TIME    time for each move, e.g. 90s, 5m, 1h, 2d (seconds without a unit); who runs out loses',
     '-q, --quiet         print only the game id',
   ],
   arity: [0, 1],
@@ -82,6 +83,7 @@ export const newGame: Command = {
     const heapsText = context.options.heaps as string | undefined;
     const heaps = heapsText === undefined ? undefined : heapsText.split(',').map((h) => count('each heap', h.trim()));
     const computer = choice(context, 'computer', levels);
+    const turnSeconds = context.options['turn-time'] === undefined ? undefined : duration('--turn-time', String(context.options['turn-time']));
     const opponent = context.args[0];
     if (computer && opponent) throw usage('Give an opponent or --computer, not both.');
     if (!computer && !opponent) throw usage('Whom to play? Give an opponent, or --computer random|perfect.');
@@ -89,8 +91,8 @@ export const newGame: Command = {
     const me = await username(context);
     const api = context.api();
     const game = computer
-      ? (await api.run(CreateComputerGameDocument, { computer, heaps })).createGame
-      : (await api.run(CreateGameDocument, { opponent, heaps, visibility: context.options.public ? 'PUBLIC' : undefined })).createGame;
+      ? (await api.run(CreateComputerGameDocument, { computer, heaps, turnSeconds })).createGame
+      : (await api.run(CreateGameDocument, { opponent, heaps, visibility: context.options.public ? 'PUBLIC' : undefined, turnSeconds })).createGame;
     if (!game) throw new CliError('The API created no game.', EXIT.api);
     if (context.options.quiet) return context.out(game.gameId);
     printGame(context, game, me);

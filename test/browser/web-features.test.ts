@@ -1,7 +1,8 @@
 /**
  * The game features of issue 15 in the web app, in a real browser against a real engine: a game against the
  * computer with a hint and a rematch, a public game created with the checkbox and watched live by a third player
- * from the Watch list, and ratings in the profile and the paged leaderboard. What the page shows is compared with
+ * from the Watch list, ratings in the profile and the paged leaderboard, and a game with a time per move whose
+ * countdown follows the deadline and which ends by timeout (the engine's clock moved ahead, not waited for). What the page shows is compared with
  * what the API answers for the same question.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -14,19 +15,22 @@ import {
   LeaderboardDocument,
   MakeMoveDocument,
   MeDocument,
+  TimeOutGameDocument,
   request,
   requestData,
 } from '../../client/index.js';
-import { heapsOn, screenshot, signInOnPage, startWebApp, stillSamePage, unexpected, type WebApp } from './web-support.js';
+import { credentialsFromEnv, signedRequest } from '../../functions/turn-timeout/signed-request.js';
+import { heapsOn, movableClock, screenshot, signInOnPage, startWebApp, stillSamePage, unexpected, type WebApp } from './web-support.js';
 
 let app: WebApp;
+const clock = movableClock();
 const tokens: Record<string, string> = {};
 const as = (username: string) => ({ authorization: tokens[username] });
 const gameOf = async (username: string, gameId: string) => (await requestData(app.engine.graphqlUrl, GetGameDocument, { gameId }, as(username))).getGame!;
 
 beforeAll(async () => {
-  app = await startWebApp('webf');
-  for (const [index, name] of ['hana', 'ivan', 'jill', 'kate'].entries()) tokens[name] = await app.registerByApi(name, `+1555555020${index}`);
+  app = await startWebApp('webf', clock);
+  for (const [index, name] of ['hana', 'ivan', 'jill', 'kate', 'lena', 'mark'].entries()) tokens[name] = await app.registerByApi(name, `+1555555020${index}`);
 }, 120_000);
 
 afterAll(async () => {
@@ -185,6 +189,44 @@ describe('the web app: computer, hints, rematch, spectators, ratings', () => {
     if (!ivanOnSecond) await page.getByRole('button', { name: 'Previous page' }).click();
     await page.locator('.leaderboard tr[aria-current="true"]').getByText('ivan').waitFor();
     assert.equal(await page.locator('.leaderboard tr[aria-current="true"]').count(), 1);
+    assert.deepEqual(unexpected(consoleErrors), []);
+  });
+
+  test('a time per move: the countdown follows the API’s deadline, restarts with each move, and the timeout ends the game live', { timeout: 180_000 }, async () => {
+    const { page, consoleErrors } = await app.newPage();
+    await signInOnPage(page, 'lena');
+    const form = page.getByRole('form', { name: 'New game' });
+    await form.getByLabel('Opponent').fill('mark');
+    await form.getByLabel(/Heaps/).fill('3 3');
+    await form.getByLabel('Time per move').selectOption({ label: '5 minutes' });
+    await form.getByRole('button', { name: 'Invite' }).click();
+    await page.locator('.board .live[data-live="on"]').waitFor();
+    const gameId = await page.evaluate(() => location.hash.split('/')[2]);
+    const created = await gameOf('lena', gameId);
+    assert.equal(created.turnSeconds, 300);
+    assert.ok(created.turnDeadline);
+
+    // The countdown is for mark's move, counts towards the API's deadline, and ticks.
+    const countdown = page.getByRole('timer');
+    assert.equal(await countdown.getAttribute('data-deadline'), created.turnDeadline);
+    const shown = (await countdown.textContent()) ?? '';
+    assert.match(shown, /^Time mark has left for this move: [0-5]:\d\d$/);
+    await page.waitForFunction((before) => document.querySelector('[data-testid="countdown"]')?.textContent !== before, shown);
+
+    // Mark moves: the deadline moves to lena's turn, and the page follows it.
+    const moved = (await requestData(app.engine.graphqlUrl, MakeMoveDocument, { gameId, heap: 1, count: 3 }, as('mark'))).makeMove!;
+    assert.notEqual(moved.turnDeadline, created.turnDeadline);
+    await page.locator(`[data-testid="countdown"][data-deadline="${moved.turnDeadline}"]`).waitFor();
+    assert.match((await countdown.textContent()) ?? '', /^Your time left for this move: [0-5]:\d\d$/);
+    await screenshot(page, 'board-timer');
+
+    // Lena lets it run out: the engine's time passes the deadline and the scheduler's mutation ends the game.
+    clock.advance(301_000);
+    const ended = await signedRequest(app.engine.graphqlUrl, TimeOutGameDocument, { gameId, version: moved.version }, { region: process.env.AWS_REGION ?? 'us-east-1', credentials: credentialsFromEnv() });
+    assert.equal(ended.result.data?.timeOutGame?.endReason, 'TIMEOUT', JSON.stringify(ended.result.errors));
+    await page.getByTestId('turn').getByText('mark won: lena ran out of time.').waitFor();
+    assert.equal(await page.getByRole('timer').count(), 0);
+    assert.equal(await stillSamePage(page), true);
     assert.deepEqual(unexpected(consoleErrors), []);
   });
 });

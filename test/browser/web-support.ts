@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LoginDocument, RegisterDocument, requestData } from '../../client/index.js';
+import type { Clock } from '../../local/clock.js';
 import { startEngine, type RunningEngine } from '../../local/index.js';
 import { launchChromium, openPage } from './chromium.js';
 
@@ -20,8 +21,17 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(prefix: string): Promise<WebApp> {
-  const engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, amplifyOutputsPath: false, tablePrefix: `${prefix}${Date.now()}-`, log: () => {} });
+/**
+ * The system clock, until a test moves the engine's time ahead (to pass a turn deadline without waiting); the
+ * browser keeps the real time.
+ */
+export function movableClock(): Clock & { advance(ms: number): void } {
+  let ahead = 0;
+  return { now: () => Date.now() + ahead, advance: (ms) => (ahead += ms) };
+}
+
+export async function startWebApp(prefix: string, clock?: Clock): Promise<WebApp> {
+  const engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, amplifyOutputsPath: false, tablePrefix: `${prefix}${Date.now()}-`, log: () => {}, clock });
   let browser: Browser;
   try {
     browser = await launchChromium();

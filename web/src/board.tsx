@@ -17,6 +17,7 @@ import {
   type ItemFieldsFragment,
 } from '../../client/generated/graphql.js';
 import { ApiError, call, subscribe, toApiError } from './api.js';
+import { Countdown } from './countdown.js';
 import { ErrorText, describeItem, playerName } from './ui.js';
 
 type Hint = NonNullable<HintQuery['hint']>;
@@ -148,6 +149,7 @@ export function Board({ gameId, me }: { gameId: string; me: string }) {
       <p className={`turn ${myTurn ? 'mine' : ''}`} role="status" data-testid="turn">
         {turnText}
       </p>
+      {!finished && game.turnDeadline ? <Countdown key={game.turnDeadline} deadline={game.turnDeadline} who={myTurn ? 'Your time' : `Time ${name(game.turn)} has`} /> : null}
       {finished && prize ? (
         <p className="prize" data-testid="prize">
           Prize for {game.winner === me ? 'you' : game.winner}: {describeItem(prize)}.

@@ -11,6 +11,7 @@ import {
   type GameStatus,
 } from '../../client/generated/graphql.js';
 import { ApiError, call, subscribe, toApiError } from './api.js';
+import { turnTimes } from './countdown.js';
 import { ErrorText, Pager, formValues, playerName, usePaged } from './ui.js';
 
 const PAGE_SIZE = 5;
@@ -87,8 +88,9 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
   );
 
   const createGame = (event: FormEvent<HTMLFormElement>) => {
-    const { opponent, heaps, visibility } = formValues(event);
-    return invite(async () => (await call(CreateGameDocument, { opponent: opponent.trim(), heaps: parseHeaps(heaps), visibility: visibility ? 'PUBLIC' : null })).createGame);
+    const { opponent, heaps, visibility, turnSeconds } = formValues(event);
+    const variables = { opponent: opponent.trim(), heaps: parseHeaps(heaps), visibility: visibility ? ('PUBLIC' as const) : null, turnSeconds: turnSeconds ? Number(turnSeconds) : null };
+    return invite(async () => (await call(CreateGameDocument, variables)).createGame);
   };
   const createComputerGame = (event: FormEvent<HTMLFormElement>) => {
     const { level, heaps } = formValues(event);
@@ -123,6 +125,16 @@ export function Lobby({ me, opponent: suggested }: { me: string; opponent?: stri
             <input id="opponent" name="opponent" required defaultValue={suggested ?? ''} autoComplete="off" />
           </div>
           <HeapsField id="heaps" />
+          <div className="field">
+            <label htmlFor="turn-seconds">Time per move</label>
+            <select id="turn-seconds" name="turnSeconds" defaultValue="">
+              {turnTimes.map(([seconds, label]) => (
+                <option key={seconds} value={seconds}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="field check">
             <input type="checkbox" id="visibility" name="visibility" aria-describedby="visibility-hint" />
             <label htmlFor="visibility">Public</label>
