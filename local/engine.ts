@@ -123,6 +123,19 @@ function pointSdkAt(url: string, dynamodbEndpoint: string, region: string): void
   process.env.AWS_REGION ??= region;
 }
 
+/**
+ * A function's module is loaded on its first invocation, as Lambda does on a cold start: loading the
+ * AWS SDK clients a handler imports was a third of the engine's start-up, and many runs never call some
+ * functions. A module that fails to load fails that invocation (and the next ones), as on Lambda.
+ */
+function lazyHandler(load: () => Promise<LambdaHandler>): LambdaHandler {
+  let loading: Promise<LambdaHandler> | undefined;
+  return async (event, context) => {
+    loading ??= load();
+    return (await loading)(event, context);
+  };
+}
+
 function compileAll(bundled: BundledApi): Pick<ResolverSet, 'resolvers' | 'functions'> {
   refuseUnsupportedCode([...bundled.resolvers.values(), ...bundled.functions.values()]);
   const compile = (map: Map<string, { code: string }>): Map<string, CompiledBundle> =>
@@ -264,7 +277,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       const lambdas = new Map<string, LambdaHandler>();
       for (const [name, fn] of Object.entries(description.functions ?? {})) {
         // In-process functions share process.env; each function's variables are set before its module loads.
-        Object.assign(process.env, resolveAll(fn.environment));
+        const environment = resolveAll(fn.environment);
+        Object.assign(process.env, environment);
         const bundle = bundled.lambdas.get(name)!;
         const loaded = loadedLambdas.get(name);
         if (loaded && loaded.code === bundle.code) {
@@ -272,10 +286,17 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
           continue;
         }
         // A fresh module instance per engine and per changed bundle, so SDK clients created at load time see this engine's endpoints.
-        const module = (await import(`${pathToFileURL(join(bundle.dir, 'index.mjs')).href}?engine=${engineNumber}.${generation}`)) as { handler?: LambdaHandler };
-        if (typeof module.handler !== 'function') throw new Error(`function "${name}" (${fn.entry}) does not export a handler`);
-        lambdas.set(name, module.handler);
-        loadedLambdas.set(name, { code: bundle.code, handler: module.handler });
+        const url = `${pathToFileURL(join(bundle.dir, 'index.mjs')).href}?engine=${engineNumber}.${generation}`;
+        // What pointSdkAt set for this engine, as it is now: another engine may have started before the first call.
+        const sdkEnvironment = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('AWS_')));
+        const handler = lazyHandler(async () => {
+          Object.assign(process.env, sdkEnvironment, environment);
+          const module = (await import(url)) as { handler?: LambdaHandler };
+          if (typeof module.handler !== 'function') throw new Error(`function "${name}" (${fn.entry}) does not export a handler`);
+          return module.handler;
+        });
+        lambdas.set(name, handler);
+        loadedLambdas.set(name, { code: bundle.code, handler });
       }
 
       const dataSources = new Map<string, DataSource>();

@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const uiDir = fileURLToPath(new URL('./ui/', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,6 +53,8 @@ const workers: Record<string, string> = {
 };
 
 async function buildInto(outdir: string): Promise<void> {
+  // Loaded here, not at start-up: most runs never build the console.
+  const { build } = await import('esbuild');
   const common = { bundle: true, minify: true, target: 'es2022', logLevel: 'silent', legalComments: 'none', absWorkingDir: projectRoot } as const;
   await build({
     ...common,

@@ -13,8 +13,9 @@
  * Library objects (util, …) live in the sandbox realm, frozen, so resolver code never touches a
  * host object. This is a consistency sandbox for trusted project code, not a security boundary.
  */
-import { buildSync, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -75,6 +76,8 @@ function libraryCode(): string {
   const key = cacheKey(String(LIBRARY_BUILD.entryPoints), LIBRARY_BUILD);
   const cached = cache.lookup(outFile, key);
   if (cached !== undefined) return cached;
+  // esbuild is loaded only when the cache misses: an ordinary start never needs it.
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const built = buildSync({ ...LIBRARY_BUILD, write: false, metafile: true });
   const code = built.outputFiles[0].text;
   try {
