@@ -111,6 +111,31 @@ export default defineApi({
       timeoutSeconds: 10,
       memoryMB: 256,
     },
+    // Turn deadlines: after each change of a game with a time limit, the resolvers invoke turnSchedule,
+    // which replaces the turn's one-time schedules in the `turns` group: a reminder that invokes notify,
+    // and a timeout that invokes turnTimeout, which ends the game through the API (timeOutGame, AWS_IAM).
+    turnSchedule: {
+      entry: 'functions/turn-schedule/index.ts',
+      environment: {
+        SCHEDULE_GROUP: { ref: 'scheduleGroup.name', group: 'turns' },
+        SCHEDULER_ROLE_ARN: { ref: 'scheduleGroup.roleArn', group: 'turns' },
+        TIMEOUT_FUNCTION_ARN: { ref: 'function.arn', function: 'turnTimeout' },
+        NOTIFY_FUNCTION_ARN: { ref: 'function.arn', function: 'notify' },
+      },
+      grants: [{ scheduleGroup: 'turns', actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'] }],
+      timeoutSeconds: 10,
+      memoryMB: 256,
+    },
+    turnTimeout: {
+      entry: 'functions/turn-timeout/index.ts',
+      environment: { GRAPHQL_URL: { ref: 'graphql.url' } },
+      grants: [{ graphql: ['Mutation.timeOutGame'] }],
+      timeoutSeconds: 10,
+      memoryMB: 256,
+    },
+  },
+  scheduleGroups: {
+    turns: { targets: ['turnTimeout', 'notify'] },
   },
   // The Nim web app: `npm start` serves it at /play; the CDK app hosts it behind CloudFront.
   web: { path: '/play', build: 'web/build.ts' },
@@ -124,6 +149,7 @@ export default defineApi({
     games: { type: 'AMAZON_DYNAMODB', table: 'games' },
     auth: { type: 'AWS_LAMBDA', function: 'auth' },
     notify: { type: 'AWS_LAMBDA', function: 'notify' },
+    turnSchedule: { type: 'AWS_LAMBDA', function: 'turnSchedule' },
     none: { type: 'NONE' },
   },
 });

@@ -157,10 +157,15 @@ function referenceProblems(description: ApiDescription): string[] {
       if (value.ref === 'table.name' && !description.tables?.[value.table]) problems.push(`${where} ${key} names unknown table "${value.table}"`);
       if (value.ref === 'topic.arn' && !description.topics?.[value.topic]) problems.push(`${where} ${key} names unknown topic "${value.topic}"`);
       if ((value.ref === 'userPool.id' || value.ref === 'userPool.clientId') && !description.userPool) problems.push(`${where} ${key} refers to a user pool, but the description declares none`);
+      if (value.ref === 'function.arn' && !description.functions?.[value.function]) problems.push(`${where} ${key} names unknown function "${value.function}"`);
+      if ((value.ref === 'scheduleGroup.name' || value.ref === 'scheduleGroup.roleArn') && !description.scheduleGroups?.[value.group]) problems.push(`${where} ${key} names unknown schedule group "${value.group}"`);
     }
   };
   check('environment', description.environment);
   for (const [name, fn] of Object.entries(description.functions ?? {})) check(`function "${name}" environment`, fn.environment);
+  for (const [name, group] of Object.entries(description.scheduleGroups ?? {})) {
+    for (const target of group.targets) if (!description.functions?.[target]) problems.push(`schedule group "${name}" targets unknown function "${target}"`);
+  }
   return problems;
 }
 

@@ -72,7 +72,13 @@ export type Reference =
   | { ref: 'topic.arn'; topic: string }
   | { ref: 'userPool.id' }
   | { ref: 'userPool.clientId' }
-  | { ref: 'region' };
+  | { ref: 'region' }
+  /** The API's own GraphQL endpoint, for functions that call it (AWS_IAM). */
+  | { ref: 'graphql.url' }
+  | { ref: 'function.arn'; function: string }
+  | { ref: 'scheduleGroup.name'; group: string }
+  /** The role the group's schedules run as: it may invoke the group's targets and nothing else. */
+  | { ref: 'scheduleGroup.roleArn'; group: string };
 
 export type EnvironmentValue = string | Reference;
 
@@ -81,7 +87,9 @@ export type Grant =
   | { userPool: string[] } // e.g. ['cognito-idp:AdminGetUser']: actions on the API's user pool only
   | { table: string; actions: string[] } // e.g. ['dynamodb:PutItem'] on one table (and its indexes)
   | { topic: string; actions: string[] } // e.g. ['sns:Publish'] on one topic
-  | { sms: true }; // sns:Publish to phone numbers
+  | { sms: true } // sns:Publish to phone numbers
+  | { graphql: string[] } // e.g. ['Mutation.timeOutGame']: appsync:GraphQL on those fields of this API (AWS_IAM)
+  | { scheduleGroup: string; actions: string[] }; // e.g. ['scheduler:CreateSchedule'] on one group's schedules, and passing its role
 
 export interface FunctionConfig {
   /** Module path (relative to the project root) exporting `handler`. */
@@ -96,6 +104,15 @@ export type DataSourceConfig =
   | { type: 'NONE' }
   | { type: 'AMAZON_DYNAMODB'; table: string }
   | { type: 'AWS_LAMBDA'; function: string };
+
+/**
+ * EventBridge Scheduler schedules made at run time by the functions (one-time `at(...)` schedules):
+ * a schedule group, and a role that lets its schedules invoke `targets` (function names) only.
+ * Locally the engine's scheduler stand-in fires them by its clock.
+ */
+export interface ScheduleGroupConfig {
+  targets: string[];
+}
 
 export interface TopicConfig {
   displayName?: string;
@@ -120,6 +137,7 @@ export interface ApiDescription {
   tables?: Record<string, TableConfig>;
   functions?: Record<string, FunctionConfig>;
   topics?: Record<string, TopicConfig>;
+  scheduleGroups?: Record<string, ScheduleGroupConfig>;
   dataSources: Record<string, DataSourceConfig>;
   /** AppSync environment variables, visible to resolvers as `ctx.env`. */
   environment?: Record<string, EnvironmentValue>;

@@ -6,6 +6,7 @@
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { EnvironmentValue } from '../description/types.js';
 
 export interface StackResources {
@@ -16,6 +17,25 @@ export interface StackResources {
   userPool?: { pool: cognito.UserPool; client: cognito.UserPoolClient };
   /** The deployment region (a token in an environment-agnostic stack). */
   region: string;
+  /** Known once the functions exist: what `function.arn` references resolve to. */
+  functions?: Map<string, lambda.Function>;
+  /** Known once the schedule groups exist (after the functions they target). */
+  scheduleGroups?: Map<string, { name: string; roleArn: string }>;
+  /** Known once the GraphQL API exists (after the functions its data sources use). */
+  graphqlApi?: { url: string; arn: string };
+}
+
+function lookupLate<T>(value: T | undefined, what: string, usedBy: string): T {
+  if (value === undefined) throw new Error(`${usedBy} names ${what}, which does not exist (yet, or in the description)`);
+  return value;
+}
+
+export function lookupScheduleGroup(resources: StackResources, name: string, usedBy: string): { name: string; roleArn: string } {
+  return lookupLate(resources.scheduleGroups?.get(name), `schedule group "${name}"`, usedBy);
+}
+
+export function lookupGraphqlApi(resources: StackResources, usedBy: string): { url: string; arn: string } {
+  return lookupLate(resources.graphqlApi, 'the GraphQL API', usedBy);
 }
 
 export function lookupTable(resources: StackResources, name: string, usedBy: string): dynamodb.Table {
@@ -49,6 +69,14 @@ export function resolveValue(value: EnvironmentValue, resources: StackResources,
       return lookupUserPool(resources, usedBy).client.userPoolClientId;
     case 'region':
       return resources.region;
+    case 'graphql.url':
+      return lookupGraphqlApi(resources, usedBy).url;
+    case 'function.arn':
+      return lookupLate(resources.functions?.get(value.function), `function "${value.function}"`, usedBy).functionArn;
+    case 'scheduleGroup.name':
+      return lookupScheduleGroup(resources, value.group, usedBy).name;
+    case 'scheduleGroup.roleArn':
+      return lookupScheduleGroup(resources, value.group, usedBy).roleArn;
     default:
       throw new Error(`${usedBy}: unknown reference ${JSON.stringify(value)}`);
   }

@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import type { BundledApi } from '../description/bundle.js';
 import type { LoadedApi } from '../description/load.js';
 import { createFunctions } from './functions.js';
+import { createScheduleGroups } from './schedule-groups.js';
 import { acknowledgeWildcardResource } from './nag.js';
 import { GraphqlApiConstruct } from './graphql-api.js';
 import type { StackResources } from './resources.js';
@@ -55,8 +56,13 @@ export class TurnbaseStack extends Stack {
       userPool: description.userPool ? createUserPool(this, description.userPool, retain) : undefined,
       region: this.region,
     };
-    const functions = createFunctions(this, { functions: description.functions, bundle, resources: this.resources, retain });
+    const { functions, complete } = createFunctions(this, { functions: description.functions, bundle, resources: this.resources, retain });
+    this.resources.functions = functions;
+    this.resources.scheduleGroups = createScheduleGroups(this, description.scheduleGroups, functions);
     this.graphql = new GraphqlApiConstruct(this, 'GraphQL', { api, bundle, resources: this.resources, functions });
+    this.resources.graphqlApi = { url: this.graphql.graphqlApi.graphqlUrl, arn: this.graphql.graphqlApi.arn };
+    // What refers to the API, the schedule groups or other functions, now that they exist.
+    complete();
     acknowledgeLogRetentionFunction(this);
     if (description.web) {
       if (!props.webDir) throw new Error('the description declares a web app; build it (description/web.ts) and pass webDir');

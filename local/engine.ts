@@ -37,6 +37,7 @@ import { systemClock, type Clock } from './clock.js';
 import { refuseUnsupportedCode } from './runtime/code-checks.js';
 import type { CompiledBundle } from './runtime/contract.js';
 import { createSnsStandIn } from './sns/index.js';
+import { createSchedulerStandIn, type ScheduleGroupInfo, type SchedulerStandIn } from './scheduler/stand-in.js';
 
 export interface EngineOptions {
   /** Path of the API description module (default export of `defineApi`). */
@@ -69,6 +70,8 @@ export interface EngineOptions {
   amplifyOutputsPath?: string | false;
   /** What resolvers' `util.time.now*` and the scheduler read (process-wide, like `isolation`). Tests pass a manual clock. */
   clock?: Clock;
+  /** How often the scheduler stand-in fires due schedules by itself; 0: only when `scheduler.fireDue()` is called (tests). Default 1000. */
+  schedulerPollMs?: number;
 }
 
 export interface ReloadResult {
@@ -95,6 +98,8 @@ export interface RunningEngine {
   amplifyOutputs: Record<string, unknown>;
   /** Resolves once every asynchronous (Event) Lambda invocation started so far has finished. */
   settled(): Promise<void>;
+  /** The EventBridge Scheduler stand-in: `fireDue()` runs what the clock says is due (it also runs every second by itself). */
+  scheduler: Pick<SchedulerStandIn, 'fireDue' | 'schedules'>;
   /**
    * Loads the description again, re-bundles what changed and swaps the API in place: same port, data,
    * API key, signing key and real-time connections. On failure the running API stays as it was.
@@ -119,6 +124,7 @@ let engineCount = 0;
 function pointSdkAt(url: string, dynamodbEndpoint: string, region: string): void {
   process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `${url}/cognito`;
   process.env.AWS_ENDPOINT_URL_SNS = `${url}/sns`;
+  process.env.AWS_ENDPOINT_URL_SCHEDULER = `${url}/scheduler`;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodbEndpoint;
   process.env.AWS_REGION ??= region;
 }
@@ -227,6 +233,28 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const apiKey = apiKeys?.currentKey().id ?? '';
     const graphqlUrl = `${url}/graphql`;
     pointSdkAt(url, dynamodbEndpoint, region);
+    // The mounted API's schedule groups and functions, which the scheduler (created once) fires into.
+    let scheduleGroups: ScheduleGroupInfo[] = [];
+    let functionsByArn = new Map<string, LambdaDataSource>();
+    const scheduler = createSchedulerStandIn({
+      dataDir: dataDir ? join(dataDir, 'scheduler') : null,
+      region,
+      accountId: ACCOUNT_ID,
+      clock,
+      groups: () => scheduleGroups,
+      invoke: (arn, input) => {
+        const target = functionsByArn.get(arn);
+        if (!target) return log(JSON.stringify({ level: 'warn', message: `scheduler: no function ${arn} to invoke` }));
+        void target.invoke({ operation: 'Invoke', invocationType: 'Event', payload: input });
+      },
+      log,
+    });
+    const pollMs = options.schedulerPollMs ?? 1000;
+    if (pollMs > 0) {
+      const schedulerTimer = setInterval(() => scheduler.fireDue(), pollMs);
+      schedulerTimer.unref();
+      cleanups.unshift(() => clearInterval(schedulerTimer));
+    }
     // The functions' credentials: what they sign AWS_IAM requests to this API with.
     const iamCredentials = localIamCredentials(process.env, ACCOUNT_ID, description.name);
     const iamVerifier = createSigV4Verifier({ region, service: 'appsync', credentials: () => [iamCredentials] });
@@ -251,6 +279,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       generation += 1;
       const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
       await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
+      const functionArn = (fn: string) => `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${description.name}-${fn}`;
+      const groupName = (group: string) => `${description.name}-${group}`;
+      const groupRoleArn = (group: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${description.name}-${group}-scheduler`;
       const topicArns = Object.fromEntries(Object.keys(description.topics ?? {}).map((t) => [t, `arn:aws:sns:${region}:${ACCOUNT_ID}:${description.name}-${t}`]));
       for (const topic of Object.keys(topicArns)) {
         await sns.handle(new URLSearchParams({ Action: 'CreateTopic', Version: '2010-03-31', Name: `${description.name}-${topic}` }).toString(), 'application/x-www-form-urlencoded');
@@ -269,6 +300,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
             return cognito?.clientId ?? '';
           case 'region':
             return region;
+          case 'graphql.url':
+            return graphqlUrl;
+          case 'function.arn':
+            return functionArn(value.function);
+          case 'scheduleGroup.name':
+            return groupName(value.group);
+          case 'scheduleGroup.roleArn':
+            return groupRoleArn(value.group);
         }
       };
       const resolveAll = (env: Record<string, EnvironmentValue> | undefined): Record<string, string> =>
@@ -299,6 +338,15 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         loadedLambdas.set(name, { code: bundle.code, handler });
       }
 
+      // Every function can be a schedule's target, data source or not.
+      const invokers = new Map<string, LambdaDataSource>();
+      for (const [name, fn] of Object.entries(description.functions ?? {})) {
+        const invoker = createLambdaDataSource({ name, handler: lambdas.get(name)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });
+        lambdaSources.push(invoker);
+        invokers.set(functionArn(name), invoker);
+      }
+      const groups = Object.entries(description.scheduleGroups ?? {}).map(([name, group]) => ({ name: groupName(name), roleArn: groupRoleArn(name), targetArns: group.targets.map(functionArn) }));
+
       const dataSources = new Map<string, DataSource>();
       for (const [name, ds] of Object.entries(description.dataSources)) {
         if (ds.type === 'NONE') dataSources.set(name, createNoneDataSource());
@@ -328,12 +376,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         userPoolClientId: cognito?.clientId,
         userPoolEndpoint: cognito ? `${url}/cognito` : undefined,
       });
-      return { api, executor, tableNames, outputs, sources: bundled.inputs };
+      return { api, executor, tableNames, outputs, sources: bundled.inputs, groups, invokers };
     };
 
     const site = description.web && createBuiltSite(initial.root, description.web, log);
     if (site) cleanups.unshift(() => site.close());
     let mounted = await mount(initial, bundled, compiled);
+    scheduleGroups = mounted.groups;
+    functionsByArn = mounted.invokers;
     const backendSwitch = createBackendSwitch(mounted.executor);
     const realtime = createRealtimeServer({ backend: backendSwitch.backend, keepAliveIntervalMs: options.keepAliveIntervalMs, log });
     cleanups.unshift(() => realtime.close());
@@ -347,6 +397,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         openidConfiguration: () => cognito.openidConfiguration(),
       },
       sns: { handle: (body, type) => sns.handle(body, type), outbox: (filter) => sns.outbox(filter) },
+      scheduler: { handle: (method, path, query, body) => scheduler.handle(method, path, query, body) },
       realtime,
       console: createConsoleRoutes({
         description: api.description,
@@ -378,6 +429,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       const nextMounted = await mount(api, next, compileAll(next));
       // The swap itself: requests already running finish on the old API, the next ones use the new one.
       mounted = nextMounted;
+      scheduleGroups = mounted.groups;
+      functionsByArn = mounted.invokers;
       backendSwitch.use(mounted.executor);
       app = appFor(mounted);
       Object.assign(engine, { api: mounted.api, executor: mounted.executor, tableNames: mounted.tableNames, amplifyOutputs: mounted.outputs, sources: mounted.sources });
@@ -397,6 +450,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       dynamodbEndpoint,
       amplifyOutputs: mounted.outputs,
       settled,
+      scheduler: { fireDue: () => scheduler.fireDue(), schedules: () => scheduler.schedules() },
       sources: mounted.sources,
       reload() {
         // One reload at a time, in the order asked: a burst of edits ends on the last one.

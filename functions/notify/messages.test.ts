@@ -24,3 +24,8 @@ test('game over tells each player whether they won and why', () => {
   assert.match(messageFor({ ...over, endReason: 'TIMEOUT' }), /^You lost against alice: you ran out of time/);
   assert.match(messageFor({ ...over, endReason: 'TIMEOUT', recipient: 'alice', opponent: 'bob' }), /^You won against bob: bob ran out of time/);
 });
+
+test('a turn reminder names the deadline and what missing it means', () => {
+  const text = messageFor({ ...base, type: 'TURN_REMINDER', heaps: [3, 4, 5], deadline: '2026-06-01T12:00:30.000Z' });
+  assert.match(text, /^Reminder: your move against alice is due by 2026-06-01T12:00:30.000Z, or you lose the game\. The heaps are 3\/4\/5\./);
+});

@@ -11,6 +11,8 @@ export function messageFor(event: GameEvent): string {
       return `${event.opponent} invited you to a game of Nim (heaps ${heapsText(event.heaps)}). It is your move. Game ${event.gameId}.`;
     case 'YOUR_TURN':
       return `Your move against ${event.opponent}: the heaps are ${heapsText(event.heaps)}. Game ${event.gameId}.`;
+    case 'TURN_REMINDER':
+      return `Reminder: your move against ${event.opponent} is due by ${event.deadline ?? 'soon'}, or you lose the game. The heaps are ${heapsText(event.heaps)}. Game ${event.gameId}.`;
     case 'GAME_OVER': {
       const won = event.winner === event.recipient;
       const loser = event.loser === event.recipient ? 'you' : event.opponent;

@@ -1,6 +1,6 @@
 /** What the resolvers send to the notify function. */
 
-export type GameEventType = 'GAME_INVITE' | 'YOUR_TURN' | 'GAME_OVER';
+export type GameEventType = 'GAME_INVITE' | 'YOUR_TURN' | 'TURN_REMINDER' | 'GAME_OVER';
 
 export interface GameEvent {
   type: GameEventType;
@@ -15,6 +15,8 @@ export interface GameEvent {
   winner: string | null;
   loser: string | null;
   endReason: string | null;
+  /** TURN_REMINDER: when the recipient's turn runs out (ISO 8601). */
+  deadline?: string | null;
 }
 
 export interface NotifyEvent {

@@ -33,6 +33,8 @@ export interface HttpApp {
     handle(body: string, contentType: string): Promise<StandInResponse>;
     outbox(filter: { recipient?: string }): unknown[];
   };
+  /** Answers EventBridge Scheduler's REST-JSON API under `/scheduler` (every method: the API uses POST, PUT, GET, DELETE). */
+  scheduler?: { handle(method: string, path: string, query: URLSearchParams, body: string): StandInResponse };
   realtime?: { handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void };
   /** The local console at `/` and its read-only views under `/console/` (local/console). */
   console?: { serves(pathname: string): boolean; handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
@@ -162,6 +164,24 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
   if (app.requestLog) app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));
 }
 
+/** The body, or null when it was too large (then the 413 is sent and the connection closed). */
+async function bodyWithinLimit(app: HttpApp, req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+  try {
+    return await readBody(req, app.maxBodyBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    refuseAndClose(res, 413, 'PayloadTooLargeException', `Request body exceeds the limit of ${app.maxBodyBytes} bytes.`);
+    return null;
+  }
+}
+
+async function serveScheduler(app: HttpApp, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const body = await bodyWithinLimit(app, req, res);
+  if (body === null) return;
+  const answer = app.scheduler!.handle(req.method ?? 'GET', url.pathname.slice('/scheduler'.length), url.searchParams, body);
+  return send(res, answer.status, answer.body, answer.headers);
+}
+
 /** The request's URL, or null when it cannot be parsed (such a request gets a 400, never a crash). */
 function requestUrl(req: IncomingMessage): URL | null {
   try {
@@ -179,6 +199,7 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
     res.end();
     return;
   }
+  if (app.scheduler && url.pathname.startsWith('/scheduler/')) return serveScheduler(app, req, res, url);
   if (req.method === 'GET') {
     if (url.pathname === '/graphql') return serveGraphQL(app, req, res, url, '');
     if (url.pathname === '/amplify_outputs.json') return send(res, 200, JSON.stringify(app.amplifyOutputs(), null, 2));
@@ -194,13 +215,8 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
   }
   if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', `${req.method} is not supported.`);
 
-  let body: string;
-  try {
-    body = await readBody(req, app.maxBodyBytes);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return refuseAndClose(res, 413, 'PayloadTooLargeException', `Request body exceeds the limit of ${app.maxBodyBytes} bytes.`);
-    throw error;
-  }
+  const body = await bodyWithinLimit(app, req, res);
+  if (body === null) return;
   // The AWS SDKs append a slash to an endpoint's path.
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
   if (path === '/graphql') return serveGraphQL(app, req, res, url, body);

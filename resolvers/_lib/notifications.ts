@@ -22,6 +22,12 @@ function eventFor(type: GameEvent['type'], recipient: string, game: GameRecord):
   };
 }
 
+/** The reminder to the player to move, sent by the scheduler before the turn deadline (none for the computer). */
+export function reminderEvent(game: GameRecord): GameEvent | null {
+  if (!game.turn || game.turn === COMPUTER || game.status !== 'IN_PROGRESS') return null;
+  return { ...eventFor('TURN_REMINDER', game.turn, game), deadline: game.turnDeadline ?? null };
+}
+
 export function inviteEvents(game: GameRecord): GameEvent[] {
   return [eventFor('GAME_INVITE', game.player2, game)];
 }

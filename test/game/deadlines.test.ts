@@ -12,14 +12,15 @@ import { credentialsFromEnv, signedRequest, type Credentials } from '../../funct
 import { TimeOutGameDocument } from '../../client/generated/graphql.js';
 import { startTestEngine } from '../support/engine.js';
 import { connectRealtime } from '../support/realtime.js';
-import { GAME_FIELDS, MAKE_MOVE, errorTypes, getGame, publicClient, registerPlayer, uniqueName, type GameView, type Player } from './support.js';
+import { GAME_FIELDS, MAKE_MOVE, errorTypes, getGame, publicClient, readOutbox, registerPlayer, uniqueName, type GameView, type Player } from './support.js';
 
 const clock = manualClock(Date.UTC(2026, 5, 1, 12, 0, 0));
 let engine: RunningEngine;
 let alice: Player;
 let bob: Player;
 beforeAll(async () => {
-  engine = await startTestEngine({ descriptionPath: 'api.ts', amplifyOutputsPath: false, clock });
+  // The scheduler fires only when the test says so (fireDue), by the test's clock.
+  engine = await startTestEngine({ descriptionPath: 'api.ts', amplifyOutputsPath: false, clock, schedulerPollMs: 0 });
   alice = await registerPlayer(engine, uniqueName('timea'));
   bob = await registerPlayer(engine, uniqueName('timeb'));
 });
@@ -170,5 +171,77 @@ describe('timeOutGame', () => {
       }
     }
     assert.equal(outcomes.move + outcomes.timeout, 50);
+  });
+});
+
+describe('the scheduler', () => {
+  function schedulesOf(gameId: string): string[] {
+    return engine.scheduler
+      .schedules()
+      .filter((s) => s.name.startsWith(gameId))
+      .map((s) => s.name.slice(gameId.length + 1))
+      .sort();
+  }
+
+  test('a game times out with nobody acting: reminder SMS first, then the timeout reaches both apps through onMove', async () => {
+    const game = await createTimed(60);
+    await engine.settled();
+    assert.deepEqual(schedulesOf(game.gameId), ['1-reminder', '1-timeout'], 'created with the game');
+    const sockets = await Promise.all([alice, bob].map((p) => connectRealtime(engine.realtimeUrl, { host: new URL(engine.url).host, Authorization: p.idToken })));
+    const ON_MOVE = `subscription M($gameId: ID!) { onMove(gameId: $gameId) { ${TIMED_FIELDS} } }`;
+    const watches = await Promise.all(sockets.map((s) => s.subscribe(ON_MOVE, { gameId: game.gameId })));
+    const reminders = async () => (await readOutbox(engine, bob.phoneNumber)).filter((m) => m.message.startsWith('Reminder:') && m.message.includes(game.gameId));
+
+    // Scheduler's at() has whole seconds, rounded up: the reminder is due at most a second after 45 s.
+    clock.advance(44_000);
+    engine.scheduler.fireDue();
+    await engine.settled();
+    assert.equal((await reminders()).length, 0, 'no reminder before three quarters of the turn');
+    clock.advance(2_000);
+    engine.scheduler.fireDue();
+    await engine.settled();
+    const sent = await reminders();
+    assert.equal(sent.length, 1, 'one reminder SMS to the player to move');
+    assert.match(sent[0].message, new RegExp(`due by ${game.turnDeadline}`));
+    assert.equal((await getGame(alice, game.gameId)).status, 'IN_PROGRESS');
+
+    clock.advance(13_000);
+    engine.scheduler.fireDue();
+    await engine.settled();
+    assert.equal((await getGame(alice, game.gameId)).status, 'IN_PROGRESS', 'not before the deadline');
+    clock.advance(2_000);
+    engine.scheduler.fireDue();
+    await engine.settled();
+    for (let i = 0; i < sockets.length; i += 1) {
+      const frame = await sockets[i].next('data', watches[i].id);
+      const seen = frame.payload?.data?.onMove as TimedGame;
+      assert.deepEqual([seen.status, seen.endReason, seen.winner, seen.loser, seen.turnDeadline, seen.version], ['FINISHED', 'TIMEOUT', alice.username, bob.username, null, 2]);
+      sockets[i].close();
+    }
+    const stored = await getGame(bob, game.gameId);
+    assert.deepEqual([stored.status, stored.endReason, stored.winner], ['FINISHED', 'TIMEOUT', alice.username]);
+    assert.deepEqual(schedulesOf(game.gameId), [], 'fired schedules delete themselves');
+    const over = (await readOutbox(engine, alice.phoneNumber)).filter((m) => m.message.includes(game.gameId) && m.message.startsWith('You won'));
+    assert.equal(over.length, 1, 'the winner is told');
+    assert.match(over[0].message, /ran out of time/);
+  });
+
+  test('each move replaces the turn schedules; the end of the game removes them; a stale timeout changes nothing', async () => {
+    const game = await createTimed(60);
+    await engine.settled();
+    clock.advance(10_000);
+    await bob.gql(MAKE_MOVE, { gameId: game.gameId, heap: 1, count: 1 });
+    await engine.settled();
+    assert.deepEqual(schedulesOf(game.gameId), ['2-reminder', '2-timeout']);
+    clock.advance(55_000);
+    // The first turn's deadline (60 s after creation) has passed, but that turn is over: nothing fires for it.
+    engine.scheduler.fireDue();
+    await engine.settled();
+    assert.equal((await getGame(alice, game.gameId)).status, 'IN_PROGRESS');
+    const stale = await timeOutAsScheduler({ gameId: game.gameId, version: 1 });
+    assert.deepEqual(stale.result.errors?.map((e) => e.errorType), ['GameChanged']);
+    await alice.gql('mutation R($gameId: ID!) { resign(gameId: $gameId) { gameId } }', { gameId: game.gameId });
+    await engine.settled();
+    assert.deepEqual(schedulesOf(game.gameId), []);
   });
 });

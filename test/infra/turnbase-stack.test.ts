@@ -122,3 +122,53 @@ describe('the web app site', () => {
     assert.match(JSON.stringify(outputs.WebUrl.Value), /https:\/\//);
   });
 });
+
+describe('turn deadlines on AWS', () => {
+  const findFunction = (name: string) => {
+    const [id, fn] = Object.entries(resourcesOfType(s.template, 'AWS::Lambda::Function')).find(([logicalId]) => logicalId.toLowerCase().includes(name.toLowerCase())) ?? [];
+    assert.ok(id && fn, `no function ${name}`);
+    return { id, fn };
+  };
+
+  test('AppSync takes AWS_IAM besides the user pool and API keys, and timeOutGame has its resolver', () => {
+    const [api] = Object.values(resourcesOfType(s.template, 'AWS::AppSync::GraphQLApi'));
+    assert.equal(api.Properties.AuthenticationType, 'AMAZON_COGNITO_USER_POOLS');
+    assert.deepEqual((api.Properties.AdditionalAuthenticationProviders as CfnJson[]).map((p) => p.AuthenticationType).sort(), ['API_KEY', 'AWS_IAM']);
+    const resolvers = Object.values(resourcesOfType(s.template, 'AWS::AppSync::Resolver')).map((r) => `${r.Properties.TypeName}.${r.Properties.FieldName}`);
+    assert.ok(resolvers.includes('Mutation.timeOutGame'));
+    const steps = Object.values(resourcesOfType(s.template, 'AWS::AppSync::FunctionConfiguration')).map((f) => String(f.Properties.Name));
+    assert.ok(steps.some((name) => /scheduleTurn/i.test(name)), 'the scheduling step of the pipelines');
+  });
+
+  test('a schedule group, and a role only the scheduler of this account may assume, invoking only the two targets', () => {
+    const groups = Object.values(resourcesOfType(s.template, 'AWS::Scheduler::ScheduleGroup'));
+    assert.equal(groups.length, 1);
+    assert.match(String(groups[0].Properties.Name), /-turns$/);
+    const roles = Object.values(resourcesOfType(s.template, 'AWS::IAM::Role')).filter((r) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'));
+    assert.equal(roles.length, 1);
+    const [trust] = roles[0].Properties.AssumeRolePolicyDocument.Statement as CfnJson[];
+    assert.deepEqual(Object.keys(trust.Condition.StringEquals), ['aws:SourceAccount']);
+    const statements = (roles[0].Properties.Policies as CfnJson[]).flatMap((p) => p.PolicyDocument.Statement as CfnJson[]);
+    assert.deepEqual(statements.map((st) => st.Action), ['lambda:InvokeFunction']);
+    const targets = (statements[0].Resource as CfnJson[]).map((r) => r['Fn::GetAtt'][0] as string).sort();
+    assert.deepEqual(targets, [findFunction('notify').id, findFunction('turnTimeout').id].sort());
+  });
+
+  test('turnSchedule may create and delete schedules of its group and pass the group role to the scheduler, nothing else', () => {
+    const statements = functionStatements('turnschedule');
+    assert.deepEqual(statements.map((st) => st.Action), [['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'], 'iam:PassRole']);
+    assert.match(JSON.stringify(statements[0].Resource), /:schedule\/[^"]*-turns\/\*/);
+    assert.deepEqual(statements[1].Condition, { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } });
+    const env = findFunction('turnSchedule').fn.Properties.Environment.Variables as CfnJson;
+    assert.deepEqual(env.TIMEOUT_FUNCTION_ARN, { 'Fn::GetAtt': [findFunction('turnTimeout').id, 'Arn'] });
+    assert.deepEqual(env.NOTIFY_FUNCTION_ARN, { 'Fn::GetAtt': [findFunction('notify').id, 'Arn'] });
+  });
+
+  test('turnTimeout may call exactly one field of this API, timeOutGame, and knows the API URL', () => {
+    const statements = functionStatements('turntimeout');
+    assert.deepEqual(statements.map((st) => st.Action), ['appsync:GraphQL']);
+    assert.match(JSON.stringify(statements[0].Resource), /\/types\/Mutation\/fields\/timeOutGame"/);
+    const env = findFunction('turnTimeout').fn.Properties.Environment.Variables as CfnJson;
+    assert.equal(env.GRAPHQL_URL['Fn::GetAtt'][1], 'GraphQLUrl');
+  });
+});
