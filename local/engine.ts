@@ -249,6 +249,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       },
       log,
     });
+    // The runtime's clock is process-wide: give the system's back when this engine closes (test files share a process).
+    cleanups.push(() => setRuntimeClock(systemClock));
     const pollMs = options.schedulerPollMs ?? 1000;
     if (pollMs > 0) {
       const schedulerTimer = setInterval(() => scheduler.fireDue(), pollMs);
