@@ -20,7 +20,7 @@ import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
 import { createLambdaDataSource, type LambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
 import { createNoneDataSource } from './datasources/none.js';
-import { createDynamoClient, sdkStore } from './dynamodb/client.js';
+import type { DynamoStore } from './dynamodb/store.js';
 import { startEmbeddedDynamo } from './dynamodb/embedded.js';
 import { ensureTables } from './dynamodb/tables.js';
 import { FieldAuthorizer, RequestAuthenticator } from './graphql/authorize.js';
@@ -208,10 +208,15 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const embedded = dynamo ? undefined : await startEmbeddedDynamo({ dataDir });
     if (embedded) cleanups.push(() => embedded.close());
     const dynamodbEndpoint = dynamo ?? embedded!.endpoint;
-    const client = createDynamoClient(dynamodbEndpoint, region);
-    cleanups.unshift(() => client.destroy());
-    // The embedded store is called in process; any other endpoint through the SDK, signed.
-    const store = embedded ? embedded.store : sdkStore(client);
+    // The embedded store is called in process; any other endpoint through the SDK, signed (loaded only then).
+    let store: DynamoStore;
+    if (embedded) store = embedded.store;
+    else {
+      const { createDynamoClient, sdkStore } = await import('./dynamodb/client.js');
+      const client = createDynamoClient(dynamodbEndpoint, region);
+      cleanups.unshift(() => client.destroy());
+      store = sdkStore(client);
+    }
     const sns = createSnsStandIn({ dataDir: dataDir ? join(dataDir, 'sns') : null, region, accountId: ACCOUNT_ID, log });
     cleanups.unshift(() => sns.deliveriesSettled());
     const warn = (message: string) => log(JSON.stringify({ level: 'warn', message }));
@@ -280,7 +285,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       if (modes.includes('API_KEY') && !apiKeys) throw new Error('API_KEY auth was added: restart the engine to apply it');
       generation += 1;
       const tableNames = Object.fromEntries(Object.keys(description.tables ?? {}).map((t) => [t, `${options.tablePrefix ?? ''}${description.name}-${t}`]));
-      await ensureTables(client, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
+      await ensureTables(store, Object.entries(description.tables ?? {}).map(([t, config]) => ({ name: tableNames[t], config })), { warn });
       const functionArn = (fn: string) => `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${description.name}-${fn}`;
       const groupName = (group: string) => `${description.name}-${group}`;
       const groupRoleArn = (group: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${description.name}-${group}-scheduler`;
@@ -407,7 +412,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         apiKey: () => apiKey,
         userPool: cognito && { id: cognito.poolId, clientId: cognito.clientId },
         tableNames,
-        dynamo: client,
+        dynamo: store,
         outbox: () => sns.outbox(),
         logFeed,
         requestLog: options.requestLog ?? true,

@@ -2,7 +2,9 @@
  * The console's read-only view of the description's tables: one Scan or Query page at a time, on the
  * table or one of its indexes, items as plain JSON. Nothing here writes.
  */
-import { QueryCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { JsonBytes } from '../dynamodb/attributes.js';
+import type { DynamoStore } from '../dynamodb/store.js';
 import type { KeyAttribute, TableConfig } from '../../description/types.js';
 
 export interface DataRequest {
@@ -35,7 +37,7 @@ function typed(attribute: KeyAttribute, value: string): AttributeValue {
     if (!/^-?\d+(\.\d+)?$/.test(value.trim())) throw new DataRequestError(`${attribute.name} is a number: "${value}" is not.`);
     return { N: value.trim() };
   }
-  if (attribute.type === 'B') return { B: Buffer.from(value, 'base64') };
+  if (attribute.type === 'B') return { B: JsonBytes.fromBase64(value) };
   return { S: value };
 }
 
@@ -92,13 +94,13 @@ function decodeCursor(cursor: string | undefined): Record<string, AttributeValue
   for (const [name, value] of Object.entries(parsed as Record<string, Record<string, unknown>>)) {
     if (typeof value?.S === 'string') key[name] = { S: value.S };
     else if (typeof value?.N === 'string') key[name] = { N: value.N };
-    else if (typeof value?.B === 'string') key[name] = { B: Buffer.from(value.B, 'base64') };
+    else if (typeof value?.B === 'string') key[name] = { B: JsonBytes.fromBase64(value.B) };
     else throw new DataRequestError('The page cursor is not valid.');
   }
   return key;
 }
 
-export async function readPage(client: DynamoDBClient, tables: Record<string, { physical: string; config: TableConfig }>, request: DataRequest): Promise<DataPage> {
+export async function readPage(store: DynamoStore, tables: Record<string, { physical: string; config: TableConfig }>, request: DataRequest): Promise<DataPage> {
   const table = Object.hasOwn(tables, request.table) ? tables[request.table] : undefined;
   if (!table) throw new DataRequestError(`No table "${request.table}" in the API description.`);
   const keys = keysOf(table.config, request.index);
@@ -106,7 +108,7 @@ export async function readPage(client: DynamoDBClient, tables: Record<string, { 
   const common = { TableName: table.physical, IndexName: request.index || undefined, Limit: limit, ExclusiveStartKey: decodeCursor(request.cursor) };
   let output;
   if (request.partitionValue === undefined) {
-    output = await client.send(new ScanCommand(common));
+    output = await store.send('Scan', common);
   } else {
     const names: Record<string, string> = { '#pk': keys.partitionKey.name };
     const values: Record<string, AttributeValue> = { ':pk': typed(keys.partitionKey, request.partitionValue) };
@@ -117,7 +119,7 @@ export async function readPage(client: DynamoDBClient, tables: Record<string, { 
       values[':sk'] = typed(keys.sortKey, request.sortValue);
       condition += request.sortOp === 'begins_with' ? ' AND begins_with(#sk, :sk)' : ` AND #sk ${request.sortOp} :sk`;
     }
-    output = await client.send(new QueryCommand({ ...common, KeyConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values, ScanIndexForward: !request.backwards }));
+    output = await store.send('Query', { ...common, KeyConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values, ScanIndexForward: !request.backwards });
   }
   return {
     items: (output.Items ?? []).map(plainItem),

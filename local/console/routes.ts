@@ -7,12 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join } from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 import type { ApiDescription, TableConfig } from '../../description/types.js';
 import { consoleAssets } from './build.js';
 import { DataRequestError, readPage, type DataRequest } from './data.js';
 import type { LogFeed } from './log-feed.js';
+import type { DynamoStore } from '../dynamodb/store.js';
 
 export interface ConsoleSources {
   description: ApiDescription;
@@ -21,7 +21,7 @@ export interface ConsoleSources {
   userPool?: { id: string; clientId: string };
   /** Physical table names by description table name. */
   tableNames: Record<string, string>;
-  dynamo: DynamoDBClient;
+  dynamo: DynamoStore;
   outbox(): unknown[];
   logFeed: LogFeed;
   requestLog: boolean;

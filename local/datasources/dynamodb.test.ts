@@ -7,7 +7,7 @@ import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbDataSource } from './dynamodb.js';
-import { createDynamoClient } from '../dynamodb/client.js';
+import { createDynamoClient, sdkStore } from '../dynamodb/client.js';
 
 interface SentCommand {
   name: string;
@@ -38,7 +38,7 @@ test('BatchGetItem reports unprocessed keys as plain JSON and leaves their slots
     Responses: { T: [{ id: { S: 'b' }, n: { N: '2' } }] },
     UnprocessedKeys: { T: { Keys: [{ id: { S: 'a' } }] } },
   }));
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const outcome = await source.invoke({ operation: 'BatchGetItem', tables: { T: { keys: [{ id: { S: 'a' } }, { id: { S: 'b' } }] } } });
   assert.deepEqual(outcome, { result: { data: { T: [null, { id: 'b', n: 2 }] }, unprocessedKeys: { T: [{ id: 'a' }] } } });
 });
@@ -48,7 +48,7 @@ test('BatchPutItem and BatchDeleteItem report what the store left unprocessed', 
     const requests = (command.input.RequestItems as Record<string, Array<Record<string, unknown>>>).T;
     return { UnprocessedItems: { T: [requests[1]] } };
   });
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const put = await source.invoke({ operation: 'BatchPutItem', tables: { T: [{ id: { S: 'a' } }, { id: { S: 'b' }, n: { N: 1 } }] } });
   assert.deepEqual(put, { result: { data: { T: [{ id: 'a' }, null] }, unprocessedItems: { T: [{ id: 'b', n: 1 }] } } });
   const del = await source.invoke({ operation: 'BatchDeleteItem', tables: { T: [{ id: { S: 'a' } }, { id: { S: 'b' } }] } });
@@ -65,7 +65,7 @@ test('a cancelled transaction maps its reasons, with the current item where the 
       CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { id: { S: 'g' }, turn: { N: '4' } } }],
     }),
   );
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const outcome = await source.invoke({
     operation: 'TransactWriteItems',
     transactItems: [
@@ -92,7 +92,7 @@ test('a cancelled transaction maps its reasons, with the current item where the 
 
 test('a store without the operation gets a message naming it and the way out', async () => {
   const { client } = scriptedClient(() => awsError('UnknownOperationException', 'UnknownError'));
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const outcome = await source.invoke({ operation: 'TransactGetItems', transactItems: [{ table: 'T', key: { id: { S: 'a' } } }] });
   assert.deepEqual(outcome, {
     result: null,
@@ -108,7 +108,7 @@ test('a failed condition reads the current item when the store did not return it
   const { client, sent } = scriptedClient((command) =>
     command.name === 'PutItemCommand' ? awsError('ConditionalCheckFailedException', 'The conditional request failed') : { Item: { id: { S: 'a' }, owner: { S: 'first' } } },
   );
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const outcome = await source.invoke({ operation: 'PutItem', key: { id: { S: 'a' } }, attributeValues: { owner: { S: 'second' } }, condition: { expression: 'attribute_not_exists(id)' } });
   assert.deepEqual(outcome, {
     result: { id: 'a', owner: 'first' },
@@ -122,7 +122,7 @@ test('a failed condition uses the item the store returned, without another read'
   const { client, sent } = scriptedClient(() =>
     awsError('ConditionalCheckFailedException', 'The conditional request failed', { Item: { id: { S: 'a' }, owner: { S: 'first' } } }),
   );
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const outcome = await source.invoke({ operation: 'DeleteItem', key: { id: { S: 'a' } }, condition: { expression: 'attribute_not_exists(id)' } });
   assert.deepEqual(outcome.result, { id: 'a', owner: 'first' });
   assert.equal(outcome.error?.type, 'DynamoDB:ConditionalCheckFailedException');
@@ -131,7 +131,7 @@ test('a failed condition uses the item the store returned, without another read'
 
 test('an unreachable endpoint is an error outcome, not an exception', async () => {
   const client = createDynamoClient('http://127.0.0.1:1');
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const outcome = await source.invoke({ operation: 'GetItem', key: { id: { S: 'a' } } });
   client.destroy();
   assert.equal(outcome.result, null);
@@ -141,7 +141,7 @@ test('an unreachable endpoint is an error outcome, not an exception', async () =
 
 test('a Custom conditionalCheckFailedHandler and _version are refused, not ignored', async () => {
   const { client, sent } = scriptedClient(() => ({}));
-  const source = createDynamoDbDataSource({ client, tableName: 'T' });
+  const source = createDynamoDbDataSource({ store: sdkStore(client), tableName: 'T' });
   const custom = await source.invoke({
     operation: 'PutItem',
     key: { id: { S: 'a' } },

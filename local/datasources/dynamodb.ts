@@ -1,11 +1,10 @@
 /**
  * The AMAZON_DYNAMODB data source of the local engine: takes the request object an APPSYNC_JS
- * resolver returned (reference §4) and runs it against a DynamoDB store (local/dynamodb/client.ts):
+ * resolver returned (reference §4) and runs it against a DynamoDB store (local/dynamodb/store.ts):
  * the embedded dynalite called in process, or any endpoint through the AWS SDK.
  * It never throws: every failure comes back as `{ result, error: { type: 'DynamoDB:<code>', message } }`.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { sdkStore, type DynamoStore } from '../dynamodb/client.js';
+import type { DynamoStore } from '../dynamodb/store.js';
 import type { DataSource, DataSourceOutcome } from './contract.js';
 import type { OperationContext, OperationHandler } from '../dynamodb/operations/context.js';
 import { deleteItem, getItem, putItem, updateItem } from '../dynamodb/operations/items.js';
@@ -61,12 +60,10 @@ async function invoke(context: OperationContext, request: unknown): Promise<Data
   }
 }
 
-/** `store`, or an SDK `client` to reach any endpoint through. */
-export function createDynamoDbDataSource(options: { store: DynamoStore; tableName: string } | { client: DynamoDBClient; tableName: string }): DataSource {
+export function createDynamoDbDataSource(options: { store: DynamoStore; tableName: string }): DataSource {
   if (typeof options.tableName !== 'string' || options.tableName === '') {
     throw new Error('createDynamoDbDataSource needs a tableName');
   }
-  const store = 'store' in options ? options.store : sdkStore(options.client);
-  const context: OperationContext = { store, tableName: options.tableName };
+  const context: OperationContext = { store: options.store, tableName: options.tableName };
   return { invoke: (request) => invoke(context, request) };
 }

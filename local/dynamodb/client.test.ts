@@ -18,7 +18,7 @@ beforeAll(async () => {
   dynamo = await startEmbeddedDynamo({ dataDir: null });
   client = createDynamoClient(dynamo.endpoint);
   // Waits until the table is ACTIVE: dynalite answers CreateTable while the table is still CREATING.
-  await ensureTables(client, [{ name: TableName, config: { partitionKey: { name: 'id', type: 'S' } } }]);
+  await ensureTables(dynamo.store, [{ name: TableName, config: { partitionKey: { name: 'id', type: 'S' } } }]);
   stores = [
     ['in process', dynamo.store],
     ['SDK over HTTP', sdkStore(client)],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { startEmbeddedDynamo } from './embedded.js';
-import { createDynamoClient } from './client.js';
+import { createDynamoClient, sdkStore } from './client.js';
 import { ensureTables } from './tables.js';
 
 const table = { name: 'things', config: { partitionKey: { name: 'id', type: 'S' as const } } };
@@ -13,7 +13,7 @@ const key = { id: { S: 'one' } };
 
 async function writeThing(endpoint: string): Promise<void> {
   const client = createDynamoClient(endpoint);
-  await ensureTables(client, [table]);
+  await ensureTables(sdkStore(client), [table]);
   await client.send(new PutItemCommand({ TableName: 'things', Item: { ...key, n: { N: '7' } } }));
   client.destroy();
 }

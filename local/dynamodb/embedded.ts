@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
-import { inProcessStore, type DynamoStore } from './client.js';
+import { inProcessStore, type DynamoStore } from './store.js';
 
 export interface EmbeddedDynamo {
   endpoint: string;

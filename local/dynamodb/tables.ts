@@ -3,19 +3,11 @@
  * left alone (their data matters more than a schema drift), except that missing GSIs are added when the
  * store can do it.
  */
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  UpdateTableCommand,
-  type AttributeDefinition,
-  type DynamoDBClient,
-  type GlobalSecondaryIndex,
-  type KeySchemaElement,
-  type TableDescription,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement, TableDescription } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KeyAttribute, TableConfig, TableIndex } from '../../description/types.js';
 import { errorCode } from './store-errors.js';
+import type { DynamoStore } from './store.js';
 
 export interface TableToEnsure {
   name: string;
@@ -59,9 +51,9 @@ function globalIndex(name: string, index: TableIndex): GlobalSecondaryIndex {
   };
 }
 
-async function describe(client: DynamoDBClient, name: string): Promise<TableDescription | undefined> {
+async function describe(store: DynamoStore, name: string): Promise<TableDescription | undefined> {
   try {
-    return (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
+    return (await store.send('DescribeTable', { TableName: name })).Table;
   } catch (error) {
     if (errorCode(error) === 'ResourceNotFoundException') return undefined;
     throw error;
@@ -72,27 +64,25 @@ function isActive(table: TableDescription | undefined): boolean {
   return table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
 }
 
-async function waitUntilActive(client: DynamoDBClient, name: string, timeoutMs: number): Promise<TableDescription> {
+async function waitUntilActive(store: DynamoStore, name: string, timeoutMs: number): Promise<TableDescription> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const table = await describe(client, name);
+    const table = await describe(store, name);
     if (table !== undefined && isActive(table)) return table;
     if (Date.now() > deadline) throw new Error(`table ${name} did not become ACTIVE within ${timeoutMs} ms`);
     await sleep(100);
   }
 }
 
-async function createTable(client: DynamoDBClient, table: TableToEnsure, indexes: Array<[string, TableIndex]>): Promise<void> {
+async function createTable(store: DynamoStore, table: TableToEnsure, indexes: Array<[string, TableIndex]>): Promise<void> {
   try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: table.name,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: attributeDefinitions(table, indexes),
-        KeySchema: keySchema(table.config.partitionKey, table.config.sortKey),
-        ...(indexes.length > 0 ? { GlobalSecondaryIndexes: indexes.map(([name, index]) => globalIndex(name, index)) } : {}),
-      }),
-    );
+    await store.send('CreateTable', {
+      TableName: table.name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: attributeDefinitions(table, indexes),
+      KeySchema: keySchema(table.config.partitionKey, table.config.sortKey),
+      ...(indexes.length > 0 ? { GlobalSecondaryIndexes: indexes.map(([name, index]) => globalIndex(name, index)) } : {}),
+    });
   } catch (error) {
     // Another process created it between our DescribeTable and CreateTable: that is the goal reached.
     if (errorCode(error) !== 'ResourceInUseException') throw error;
@@ -101,7 +91,7 @@ async function createTable(client: DynamoDBClient, table: TableToEnsure, indexes
 
 /** DynamoDB creates one GSI per UpdateTable call. A store that accepts the call but ignores it gets a warning. */
 async function addMissingIndexes(
-  client: DynamoDBClient,
+  store: DynamoStore,
   table: TableToEnsure,
   existing: TableDescription,
   indexes: Array<[string, TableIndex]>,
@@ -111,42 +101,40 @@ async function addMissingIndexes(
   for (const [name, index] of indexes) {
     if (present.has(name)) continue;
     try {
-      await client.send(
-        new UpdateTableCommand({
-          TableName: table.name,
-          AttributeDefinitions: attributeDefinitions(table, indexes),
-          GlobalSecondaryIndexUpdates: [{ Create: globalIndex(name, index) }],
-        }),
-      );
+      await store.send('UpdateTable', {
+        TableName: table.name,
+        AttributeDefinitions: attributeDefinitions(table, indexes),
+        GlobalSecondaryIndexUpdates: [{ Create: globalIndex(name, index) }],
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       options.warn(`table ${table.name}: this DynamoDB store could not add index ${name} to the existing table (${errorCode(error)}: ${reason}); recreate the table to get it`);
       continue;
     }
-    const after = await describe(client, table.name);
+    const after = await describe(store, table.name);
     if (!(after?.GlobalSecondaryIndexes ?? []).some((entry) => entry.IndexName === name)) {
       options.warn(`table ${table.name}: this DynamoDB store could not add index ${name} to the existing table (it ignored the request); recreate the table to get it`);
       continue;
     }
-    await waitUntilActive(client, table.name, options.timeoutMs);
+    await waitUntilActive(store, table.name, options.timeoutMs);
   }
 }
 
 /** Idempotent: safe to run on every start. Resolves once every table (and index it has) is ACTIVE. */
-export async function ensureTables(client: DynamoDBClient, tables: TableToEnsure[], options: EnsureTablesOptions = {}): Promise<void> {
+export async function ensureTables(store: DynamoStore, tables: TableToEnsure[], options: EnsureTablesOptions = {}): Promise<void> {
   const settings: Required<EnsureTablesOptions> = {
     warn: options.warn ?? ((message) => console.warn(`turnbase: ${message}`)),
     timeoutMs: options.timeoutMs ?? 60_000,
   };
   for (const table of tables) {
     const indexes = Object.entries(table.config.indexes ?? {});
-    const existing = await describe(client, table.name);
+    const existing = await describe(store, table.name);
     if (existing === undefined) {
-      await createTable(client, table, indexes);
+      await createTable(store, table, indexes);
     } else {
-      await waitUntilActive(client, table.name, settings.timeoutMs);
-      await addMissingIndexes(client, table, existing, indexes, settings);
+      await waitUntilActive(store, table.name, settings.timeoutMs);
+      await addMissingIndexes(store, table, existing, indexes, settings);
     }
-    await waitUntilActive(client, table.name, settings.timeoutMs);
+    await waitUntilActive(store, table.name, settings.timeoutMs);
   }
 }

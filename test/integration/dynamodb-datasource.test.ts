@@ -22,7 +22,7 @@ beforeAll(async () => {
   dynamo = await startTestDynamo();
   gamesTable = dynamo.tableName('games');
   scoresTable = dynamo.tableName('scores');
-  await ensureTables(dynamo.client, [
+  await ensureTables(dynamo.store, [
     { name: gamesTable, config: { partitionKey: { name: 'id', type: 'S' } } },
     {
       name: scoresTable,

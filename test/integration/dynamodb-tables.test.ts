@@ -24,7 +24,7 @@ const withIndex: TableConfig = {
 
 test('creates a missing table with its key schema and indexes, ACTIVE and on demand', async () => {
   const name = dynamo.tableName('created');
-  await ensureTables(dynamo.client, [{ name, config: withIndex }]);
+  await ensureTables(dynamo.store, [{ name, config: withIndex }]);
   const table = (await dynamo.client.send(new DescribeTableCommand({ TableName: name }))).Table;
   assert.equal(table?.TableStatus, 'ACTIVE');
   assert.equal(table?.BillingModeSummary?.BillingMode, 'PAY_PER_REQUEST');
@@ -47,11 +47,11 @@ test('creates a missing table with its key schema and indexes, ACTIVE and on dem
 
 test('running it again leaves an existing table and its data alone', async () => {
   const name = dynamo.tableName('kept');
-  await ensureTables(dynamo.client, [{ name, config: withIndex }]);
+  await ensureTables(dynamo.store, [{ name, config: withIndex }]);
   const key = { pk: { S: 'a' }, sk: { N: '1' } };
   await dynamo.client.send(new PutItemCommand({ TableName: name, Item: { ...key, owner: { S: 'me' } } }));
   const warnings: string[] = [];
-  await ensureTables(dynamo.client, [{ name, config: withIndex }], { warn: (message) => warnings.push(message) });
+  await ensureTables(dynamo.store, [{ name, config: withIndex }], { warn: (message) => warnings.push(message) });
   const read = await dynamo.client.send(new GetItemCommand({ TableName: name, Key: key, ConsistentRead: true }));
   assert.deepEqual(read.Item, { ...key, owner: { S: 'me' } });
   assert.deepEqual(warnings, []);
@@ -59,10 +59,10 @@ test('running it again leaves an existing table and its data alone', async () =>
 
 test('a GSI missing from an existing table is added where the store can, else a warning says so', async () => {
   const name = dynamo.tableName('grown');
-  await ensureTables(dynamo.client, [{ name, config: { partitionKey: withIndex.partitionKey, sortKey: withIndex.sortKey } }]);
+  await ensureTables(dynamo.store, [{ name, config: { partitionKey: withIndex.partitionKey, sortKey: withIndex.sortKey } }]);
   await dynamo.client.send(new PutItemCommand({ TableName: name, Item: { pk: { S: 'a' }, sk: { N: '1' }, owner: { S: 'me' } } }));
   const warnings: string[] = [];
-  await ensureTables(dynamo.client, [{ name, config: withIndex }], { warn: (message) => warnings.push(message) });
+  await ensureTables(dynamo.store, [{ name, config: withIndex }], { warn: (message) => warnings.push(message) });
   const table = (await dynamo.client.send(new DescribeTableCommand({ TableName: name }))).Table;
   const index = table?.GlobalSecondaryIndexes?.find((entry) => entry.IndexName === 'byOwner');
   if (index === undefined) {
@@ -84,5 +84,5 @@ test('one attribute declared with two types is a clear error', async () => {
     partitionKey: { name: 'pk', type: 'S' },
     indexes: { clash: { partitionKey: { name: 'pk', type: 'N' } } },
   };
-  await assert.rejects(ensureTables(dynamo.client, [{ name: dynamo.tableName('clash'), config }]), /attribute pk is declared both as S and as N/);
+  await assert.rejects(ensureTables(dynamo.store, [{ name: dynamo.tableName('clash'), config }]), /attribute pk is declared both as S and as N/);
 });
