@@ -140,8 +140,9 @@ describe('the web app: computer, hints, rematch, spectators, ratings', () => {
     const refusal = await request(app.engine.graphqlUrl, GetGameDocument, { gameId: hidden }, as('kate'));
     assert.ok(refusal.errors?.[0]?.message);
     await kate.page.evaluate((id) => (location.hash = `#/game/${id}`), hidden);
+    // The refused subscription may speak first; the page ends on getGame's own message, whatever the order.
     const alert = kate.page.getByRole('alert');
-    await alert.waitFor();
+    await alert.getByText(refusal.errors[0].message, { exact: true }).waitFor();
     assert.equal(await alert.textContent(), refusal.errors[0].message);
     assert.equal(await kate.page.locator('.heap').count(), 0);
     for (const player of [ivan, kate]) {

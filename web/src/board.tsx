@@ -70,7 +70,8 @@ export function Board({ gameId, me }: { gameId: string; me: string }) {
         next: (data) => setGame((g) => newer(g, data.onMove)),
         error: (e) => {
           setLive(false);
-          setError(e);
+          // The game's own answer says more (e.g. why it may not be seen): it is not replaced by the subscription's.
+          setError((current) => current ?? e);
         },
         ready: () => {
           setLive(true);
