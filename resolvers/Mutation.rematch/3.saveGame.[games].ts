@@ -7,7 +7,7 @@ import { put } from '@aws-appsync/utils/dynamodb';
 import type { MutationRematchArgs } from '../_generated/schema.js';
 import { newGame, opponentOf } from '../../game/nim.js';
 import { fail } from '../_lib/errors.js';
-import { newGameRecord, withVisibility } from '../_lib/games.js';
+import { newGameRecord, withTurnLimit, withVisibility } from '../_lib/games.js';
 import { withComputerOpening } from '../_lib/computer.js';
 import type { GameRecord } from '../_lib/records.js';
 
@@ -23,8 +23,10 @@ export function request(ctx: Context<MutationRematchArgs>) {
   // Against the computer only the person can ask, so the computer (player2) makes the opening move.
   const state = newGame(creator, opponentOf(old, creator) as string, old.initialHeaps);
   if (!state.ok) return fail('InvalidGame', state.error.message);
-  const made = newGameRecord(ctx.stash.rematchId as string, state.value, util.time.nowISO8601(), old.computer);
-  const fresh: GameRecord = { ...withVisibility(made, old.visibility), rematchOf: old.gameId, phones: phonesFor(old, creator) };
+  const nowMs = util.time.nowEpochMilliSeconds();
+  const made = newGameRecord(ctx.stash.rematchId as string, state.value, util.time.epochMilliSecondsToISO8601(nowMs), old.computer);
+  // Same visibility and time per move as the game it repeats.
+  const fresh: GameRecord = { ...withTurnLimit(withVisibility(made, old.visibility), old.turnSeconds, nowMs), rematchOf: old.gameId, phones: phonesFor(old, creator) };
   const record = withComputerOpening(fresh, state.value);
   ctx.stash.rematch = record;
   return put<GameRecord>({ key: { gameId: record.gameId }, item: record, condition: { gameId: { attributeExists: false } } });

@@ -245,3 +245,15 @@ describe('the scheduler', () => {
     assert.deepEqual(schedulesOf(game.gameId), []);
   });
 });
+
+test('a rematch keeps the time per move and gets its own first deadline and schedules', async () => {
+  const game = await createTimed(90);
+  await alice.gql('mutation R($gameId: ID!) { resign(gameId: $gameId) { gameId } }', { gameId: game.gameId });
+  clock.advance(5_000);
+  const answer = await bob.gql(`mutation M($gameId: ID!) { rematch(gameId: $gameId) { ${TIMED_FIELDS} } }`, { gameId: game.gameId });
+  assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+  const rematch = answer.body.data?.rematch as TimedGame;
+  assert.deepEqual([rematch.turnSeconds, rematch.turnDeadline, rematch.turn], [90, iso(clock.now() + 90_000), alice.username]);
+  await engine.settled();
+  assert.deepEqual(engine.scheduler.schedules().filter((s) => s.name.startsWith(rematch.gameId)).map((s) => s.name.slice(27)).sort(), ['1-reminder', '1-timeout']);
+});

@@ -16,10 +16,14 @@ function scheduleEvent(game: GameRecord): TurnScheduleEvent {
   return { gameId: game.gameId, version: game.version, deadline, reminderAt, reminder: reminder ? { events: [reminder] } : null };
 }
 
-export function request(ctx: Context) {
-  const game = ctx.stash.game as GameRecord;
-  if (!game.turnSeconds) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
+/** The step's request for `game` (null: nothing to schedule). */
+export function scheduleRequest(game: GameRecord | null) {
+  if (!game || !game.turnSeconds) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
   return { operation: 'Invoke', invocationType: 'Event', payload: scheduleEvent(game) };
+}
+
+export function request(ctx: Context) {
+  return scheduleRequest(ctx.stash.game as GameRecord);
 }
 
 export function response(ctx: Context) {
