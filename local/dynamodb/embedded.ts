@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { inProcessStore, type DynamoStore } from './store.js';
+import { installIteratorReaper } from './iterator-reaper.js';
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -22,6 +23,7 @@ export async function startEmbeddedDynamo(options: { dataDir: string | null }): 
     path = join(options.dataDir, 'dynamodb');
     mkdirSync(path, { recursive: true });
   }
+  installIteratorReaper();
   // Tables become ACTIVE at once: the engine creates them at start-up and should not wait on a simulated delay.
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,8 @@
 /**
  * Every published message, in publish order. With a directory it is appended to `<dir>/outbox.jsonl` (one JSON
- * object a line), so people and tests can read what was "sent" after a restart too.
+ * object a line), so people and tests can read what was "sent" after a restart too. Memory holds the latest
+ * MEMORY_LIMIT messages only (a ring, oldest dropped first), so a long-running engine does not grow with every
+ * SMS; the file keeps them all.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,18 +31,23 @@ export interface Outbox {
   list(filter?: OutboxFilter): OutboxMessage[];
 }
 
-export function openOutbox(directory: string | null): Outbox {
+export const MEMORY_LIMIT = 10_000;
+
+export function openOutbox(directory: string | null, limit = MEMORY_LIMIT): Outbox {
   const file = directory === null ? null : join(directory, 'outbox.jsonl');
-  const messages: OutboxMessage[] = file ? load(file) : [];
+  const messages: OutboxMessage[] = file ? load(file).slice(-limit) : [];
   if (directory !== null) mkdirSync(directory, { recursive: true });
 
   return {
     add(message) {
       messages.push(message);
+      // Dropping in batches keeps the cost of shifting the array small per message.
+      if (messages.length > limit + limit / 10) messages.splice(0, messages.length - limit);
       if (file) appendFileSync(file, `${JSON.stringify(message)}\n`);
     },
     list(filter = {}) {
       return messages
+        .slice(-limit)
         .filter((m) => filter.recipient === undefined || m.recipient === filter.recipient)
         .filter((m) => filter.topicArn === undefined || m.topicArn === filter.topicArn)
         .map((m) => structuredClone(m));
