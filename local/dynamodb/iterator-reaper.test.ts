@@ -1,6 +1,6 @@
 /** Issue 9, item 5: the iterators dynalite leaves open after a paged Query are closed, and queries still work. */
 import assert from 'node:assert/strict';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, test } from 'vitest';
 import { createDynamoClient } from './client.js';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded.js';
@@ -18,6 +18,8 @@ beforeAll(async () => {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  // ACTIVE a moment after the call returns (at once on a quiet machine, not always under load).
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: 'paged' });
   client.destroy();
   for (const sk of ['a', 'b', 'c', 'd']) await dynamo.store.send('PutItem', { TableName: 'paged', Item: { pk: { S: 'p' }, sk: { S: sk } } });
 });
