@@ -16,6 +16,7 @@ import { localIamCredentials } from './auth/iam-credentials.js';
 import { createUserPoolVerifier } from './auth/jwt.js';
 import { createSigV4Verifier } from './auth/sigv4.js';
 import { createCognitoStandIn } from './cognito/index.js';
+import { prepareSigningKey } from './cognito/signing-key.js';
 import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
 import { createLambdaDataSource, type LambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
@@ -184,6 +185,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const initial = await loadApi(options.descriptionPath);
   const { description } = initial;
+  const cognitoDir = dataDir ? join(dataDir, 'cognito') : null;
+  // Generated on the thread pool while the bundles are read and compiled.
+  const signingKey = description.userPool ? prepareSigningKey(cognitoDir) : undefined;
+  signingKey?.catch(() => {}); // awaited below; a failure is reported there, not as an unhandled rejection
   const bundled = await bundleApi(initial);
   setIsolation(options.isolation ?? 'shared-realm');
   const clock = options.clock ?? systemClock;
@@ -226,7 +231,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       ? createCognitoStandIn({
           pool: description.userPool,
           region,
-          dataDir: dataDir ? join(dataDir, 'cognito') : null,
+          dataDir: cognitoDir,
+          signingKey: await signingKey,
           issuerBaseUrl: url,
           deliverCode: (message) => deliverConfirmationCode(sns, message, log),
         })

@@ -20,7 +20,7 @@ import { maskDestination, parseSignUpAttributes, toAttributeList } from './attri
 import { CognitoError, validationError } from './errors.js';
 import { readJsonIfExists, writeJsonAtomic } from './files.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
-import { loadOrCreateSigningKey } from './signing-key.js';
+import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
 import { issueTokens } from './tokens.js';
 import type { TokenSettings } from './tokens.js';
 import { digestToken, openUserDirectory } from './users.js';
@@ -44,6 +44,8 @@ export interface CognitoStandInOptions {
   deliverCode?: (message: CodeDelivery) => void;
   /** Clock in epoch milliseconds, replaceable in tests. */
   now?: () => number;
+  /** The pool's signing key (loadOrCreateSigningKey of `dataDir`), made ahead by a caller that has other work meanwhile. */
+  signingKey?: SigningKey;
 }
 
 export interface StandInResponse {
@@ -86,7 +88,7 @@ export function createCognitoStandIn(options: CognitoStandInOptions): CognitoSta
   const directory = options.dataDir;
   const { poolId, clientId } = loadOrCreatePoolIds(directory, region);
   const issuer = `${options.issuerBaseUrl.replace(/\/+$/, '')}/${poolId}`;
-  const signingKey = loadOrCreateSigningKey(directory);
+  const signingKey = options.signingKey ?? loadOrCreateSigningKey(directory);
   const users = openUserDirectory(directory, now);
   const allowedFlows = new Set<AuthFlow>(pool.client.authFlows);
   const refreshTokenMs = (pool.client.refreshTokenValidityDays ?? 30) * 24 * 60 * 60 * 1000;
