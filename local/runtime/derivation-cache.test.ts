@@ -12,7 +12,8 @@ writeFileSync(deriver, `// ${folder}\nexport const version = 1;\n`);
 const name = `test-${Date.now()}-${process.pid}`;
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-afterAll(() => {
+afterAll(async () => {
+  await flush(); // a save scheduled by the last test lands first, then everything is removed
   rmSync(folder, { recursive: true, force: true });
   for (const file of readdirSync(engineCacheDir)) if (file.startsWith(name)) rmSync(join(engineCacheDir, file), { force: true });
 });

@@ -13,8 +13,11 @@ import { sha256 } from '../../description/bundle-cache.js';
 /** Where the engine keeps what it can rebuild: the usual place for a tool's cache in a project. */
 export const engineCacheDir = fileURLToPath(new URL('../../node_modules/.cache/turnbase/', import.meta.url));
 
-/** Enough for several APIs' bundles and many edits of each; the oldest entries go first. */
-const MAX_ENTRIES = 2000;
+/**
+ * Enough for the bundles of a few APIs and a day of edits; the oldest entries go first. A prepared module body is
+ * about the size of its bundle (a few KiB), so the file stays small enough to read at every start.
+ */
+const MAX_ENTRIES = 500;
 
 export class DerivationCache<T> {
   private entries: Map<string, T> | undefined;
