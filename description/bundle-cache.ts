@@ -3,11 +3,12 @@
  * or one of the files it bundled (as esbuild's metafile lists them) changed. An unchanged tree then
  * starts without running esbuild at all, and a watcher's rebuild redoes only the bundles an edit touched.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { BuildOptions, Metafile } from 'esbuild';
+import { writeFileAtomic } from './write-atomic.js';
 
 interface CacheRecord {
   /** Hash of the entry, its esbuild options and esbuild's version. */
@@ -94,8 +95,6 @@ export class BundleCache {
   /** Keeps the records of `outFiles` only, and writes the cache file (atomically: several processes may bundle at once). */
   save(outFiles: Set<string>): void {
     for (const outFile of Object.keys(this.records)) if (!outFiles.has(outFile)) delete this.records[outFile];
-    const staging = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(staging, JSON.stringify(this.records));
-    renameSync(staging, this.file);
+    writeFileAtomic(this.file, JSON.stringify(this.records));
   }
 }

@@ -3,12 +3,12 @@
  * The output folder is the one artifact: the local engine executes these files and the
  * CDK stack deploys these same files.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { BundleCache, cacheKey } from './bundle-cache.js';
 import type { LoadedApi } from './load.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 export interface BundledCode {
   /** Absolute path of the bundled JavaScript (ESM). */
@@ -75,12 +75,9 @@ async function bundleOne(entry: string, outFile: string, options: BuildOptions, 
 }
 
 function writeBundle(outFile: string, code: string): BundledCode {
-  mkdirSync(join(outFile, '..'), { recursive: true });
   // Several processes (npm start, tests, cdk synth) may bundle the same API at once: a file is
   // replaced atomically, so none of them ever reads a half-written or missing bundle.
-  const staging = `${outFile}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(staging, code);
-  renameSync(staging, outFile);
+  writeFileAtomic(outFile, code);
   return { path: outFile, code };
 }
 

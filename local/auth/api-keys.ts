@@ -4,8 +4,9 @@
  * client keeps working after a restart.
  */
 import { randomInt } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../description/write-atomic.js';
 
 export interface ApiKey {
   id: string;
@@ -48,11 +49,8 @@ export function createApiKeyStore(options: ApiKeyStoreOptions): ApiKeyStore {
 
   function save(): void {
     if (!file) return;
-    mkdirSync(join(file, '..'), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
     // The keys are credentials: readable by their owner only.
-    writeFileSync(temporary, JSON.stringify({ keys }, null, 2), { mode: 0o600 });
-    renameSync(temporary, file);
+    writeFileAtomic(file, JSON.stringify({ keys }, null, 2), 0o600);
   }
 
   function create(): ApiKey {

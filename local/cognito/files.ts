@@ -1,14 +1,10 @@
 /** Small JSON persistence helpers for the stand-in's data directory. */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../description/write-atomic.js';
 
 /** Write through a temporary file and rename, so a crash never leaves half a file behind. */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value, null, 2), { mode: 0o600 });
-  renameSync(temporary, file);
+  writeFileAtomic(file, JSON.stringify(value, null, 2), 0o600);
 }
 
 export function readJsonIfExists<T>(file: string): T | undefined {

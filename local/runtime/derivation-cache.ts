@@ -5,10 +5,11 @@
  * would have saved: every failure here falls back to deriving the result.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../../description/bundle-cache.js';
+import { writeFileAtomic } from '../../description/write-atomic.js';
 
 /** Where the engine keeps what it can rebuild: the usual place for a tool's cache in a project. */
 export const engineCacheDir = fileURLToPath(new URL('../../node_modules/.cache/turnbase/', import.meta.url));
@@ -73,11 +74,8 @@ export class DerivationCache<T> {
   private save(): void {
     const entries = [...(this.entries ?? new Map<string, T>())].slice(-MAX_ENTRIES);
     try {
-      mkdirSync(engineCacheDir, { recursive: true });
-      // Written aside and renamed: engines starting side by side never read half a file.
-      const staging = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-      writeFileSync(staging, JSON.stringify(Object.fromEntries(entries)));
-      renameSync(staging, this.file);
+      // Engines starting side by side never read half a file.
+      writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(entries)));
       // Results of an earlier version of the deriver can never be read again.
       for (const other of readdirSync(engineCacheDir)) {
         if (other.startsWith(`${this.name}-`) && other.endsWith('.json') && other !== basename(this.file)) rmSync(join(engineCacheDir, other), { force: true });

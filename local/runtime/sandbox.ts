@@ -14,7 +14,6 @@
  * host object. This is a consistency sandbox for trusted project code, not a security boundary.
  */
 import type { BuildOptions } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +27,7 @@ import { copyJson } from './json-copy.js';
 import { IMPORT_NAME, prepareModule, prepareModuleRemembered } from './prepare.js';
 import { frameIn, lineStarts, originalOffset, positionAt, type SourcePosition } from './source-position.js';
 import type { BundleLinker, ModuleFactory, SandboxLibrary } from './sandbox-library.js';
+import { writeFileAtomic } from '../../description/write-atomic.js';
 
 interface Realm {
   context: vm.Context;
@@ -81,10 +81,7 @@ function libraryCode(): string {
   const built = buildSync({ ...LIBRARY_BUILD, write: false, metafile: true });
   const code = built.outputFiles[0].text;
   try {
-    mkdirSync(engineCacheDir, { recursive: true });
-    const staging = `${outFile}.${process.pid}.tmp`;
-    writeFileSync(staging, code);
-    renameSync(staging, outFile);
+    writeFileAtomic(outFile, code);
     cache.store(outFile, key, built.metafile, code, process.cwd());
     cache.save(new Set([outFile]));
   } catch {

@@ -1,6 +1,7 @@
 /** The stand-in's schedules, kept in a JSON file under the data directory (or in memory) so a restart keeps pending deadlines. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../description/write-atomic.js';
 
 export interface StoredSchedule {
   name: string;
@@ -30,8 +31,7 @@ export function openScheduleStore(dataDir: string | null) {
   }
   const save = () => {
     if (!file) return;
-    writeFileSync(`${file}.tmp`, JSON.stringify([...schedules.values()], null, 2));
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomic(file, JSON.stringify([...schedules.values()], null, 2));
   };
   return {
     get: (group: string, name: string) => schedules.get(`${group}/${name}`),
