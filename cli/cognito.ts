@@ -4,6 +4,7 @@
  * are involved: these operations are public, identified by the app client id.
  */
 import { CliError, EXIT } from './errors.js';
+import { send, type HttpAnswer } from './http.js';
 
 export interface UserPool {
   id: string;
@@ -29,17 +30,17 @@ export class CognitoError extends Error {
 }
 
 async function call(pool: UserPool, operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
-  let response: Response;
+  let response: HttpAnswer;
   try {
-    response = await fetch(pool.endpoint, {
+    response = await send(pool.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
       body: JSON.stringify(input),
     });
   } catch (error) {
-    throw new CliError(`Cannot reach Cognito at ${pool.endpoint}: ${(error as Error).cause ?? (error as Error).message}`, EXIT.setup);
+    throw new CliError(`Cannot reach Cognito at ${pool.endpoint}: ${(error as Error).message}`, EXIT.setup);
   }
-  const text = await response.text();
+  const text = response.text;
   let body: Record<string, unknown> = {};
   try {
     body = text ? (JSON.parse(text) as Record<string, unknown>) : {};

@@ -6,6 +6,7 @@ import type { GraphQLError, GraphQLResult } from '../client/request.js';
 import { currentSession } from './auth.js';
 import { readSession } from './session.js';
 import { CliError, EXIT } from './errors.js';
+import { send as sendHttp, type HttpAnswer } from './http.js';
 import type { Endpoints } from './outputs.js';
 
 export type AuthMode = 'api-key' | 'user';
@@ -47,19 +48,19 @@ export class Api {
   /** The raw answer: data and errors as the API sent them. */
   async send<T>(document: string, variables: Record<string, unknown> | undefined, mode: AuthMode): Promise<GraphQLResult<T>> {
     const headers = await this.authorization(mode);
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(this.endpoints.graphqlUrl, {
+      response = await sendHttp(this.endpoints.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
       });
     } catch (error) {
-      throw new CliError(`Cannot reach the API at ${this.endpoints.graphqlUrl}: ${(error as Error).cause ?? (error as Error).message}`, EXIT.setup);
+      throw new CliError(`Cannot reach the API at ${this.endpoints.graphqlUrl}: ${(error as Error).message}`, EXIT.setup);
     }
     let body: GraphQLResult<T>;
     try {
-      body = (await response.json()) as GraphQLResult<T>;
+      body = JSON.parse(response.text) as GraphQLResult<T>;
     } catch {
       throw new CliError(`The API answered HTTP ${response.status} with something that is not JSON.`, EXIT.setup);
     }

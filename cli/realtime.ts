@@ -5,7 +5,6 @@
  * `connectionTimeoutMs`) counts as lost.
  */
 import { randomUUID } from 'node:crypto';
-import WebSocket from 'ws';
 import { CliError, EXIT } from './errors.js';
 import { describeErrors, type GraphQLError } from './graphql.js';
 
@@ -45,6 +44,8 @@ export async function subscribe(
   handlers: SubscriptionHandlers,
 ): Promise<Subscription> {
   const headers = { ...authorization, host: new URL(graphqlUrl).host };
+  // Loaded here, not at the top: most commands never subscribe, and loading ws is a good part of a short run's time.
+  const { default: WebSocket } = await import('ws');
   const socket = new WebSocket(realtimeUrl, ['graphql-ws', `header-${Buffer.from(JSON.stringify(headers)).toString('base64url')}`]);
   const id = randomUUID();
   let ended = false;

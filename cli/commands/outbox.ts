@@ -1,6 +1,7 @@
 /** `turnbase outbox`: what the local engine's SNS stand-in "sent" (topic messages and SMS). */
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
+import { send } from '../http.js';
 
 interface OutboxMessage {
   timestamp: string;
@@ -23,11 +24,11 @@ export const outbox: Command = {
     if (context.args[0]) url.searchParams.set('recipient', context.args[0]);
     let messages: OutboxMessage[];
     try {
-      const response = await fetch(url);
+      const response = await send(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      messages = (await response.json()) as OutboxMessage[];
+      messages = JSON.parse(response.text) as OutboxMessage[];
     } catch (error) {
-      throw new CliError(`Cannot read the outbox at ${url.origin}: ${(error as Error).cause ?? (error as Error).message}`, EXIT.setup);
+      throw new CliError(`Cannot read the outbox at ${url.origin}: ${(error as Error).message}`, EXIT.setup);
     }
     if (context.json) {
       context.out(JSON.stringify(messages, null, 2));
