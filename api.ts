@@ -4,11 +4,14 @@
  *
  * Data model (two tables, every state change one conditional write, no transactions needed):
  * - `players`: one item per player, key `username`: profile, inventory (`items` list) and stats
- *   counters. Adding an item or changing stats is one UpdateItem on that item. Ratings: the Elo
- *   rating is DEFAULT_RATING + `ratingPoints`, a counter changed by ADD (so two games ending at once
- *   both count), in the same conditional write that adds the gameId to the `ratedGames` string set:
- *   a game is counted at most once per player. Rated players carry `board` = `ALL`, the partition
- *   of the sparse `byRating` index that serves the leaderboard.
+ *   counters. Adding an item is one UpdateItem on that item; so is everything a finished game changes
+ *   there (stats, prize, rating), which also marks the game settled so it is counted at most once per
+ *   player. The marker is bounded: the `settled` string set of the latest games (at most
+ *   SETTLED_WINDOW) and the set before it, rotated in that same write, with `forgottenBefore` for
+ *   repairs of older games (resolvers/_lib/settle.ts); a record stays under PLAYER_RECORD_MAX_BYTES.
+ *   The Elo rating is DEFAULT_RATING + `ratingPoints`, a counter changed by ADD (so two games ending
+ *   at once both count). Rated players carry `board` = `ALL`, the partition of the sparse `byRating`
+ *   index that serves the leaderboard.
  * - `games`: one item per game, key `gameId` (a ULID, so ids sort by creation time). The item holds
  *   both players, the heaps, whose turn it is, the whole move history, a version counter and the
  *   players' phone numbers (copied at creation, so a move never reads the profiles): a move is one

@@ -73,6 +73,8 @@ export interface EngineOptions {
   clock?: Clock;
   /** How often the scheduler stand-in fires due schedules by itself; 0: only when `scheduler.fireDue()` is called (tests). Default 1000. */
   schedulerPollMs?: number;
+  /** AppSync environment variables (`ctx.env`) set over the description's, e.g. a test's smaller limit. */
+  environment?: Record<string, string>;
 }
 
 export interface ReloadResult {
@@ -377,7 +379,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         resolvers: { ...compiled, dataSources },
         authenticator: new RequestAuthenticator(modes, apiKeys, verifier, iamVerifier),
         fieldAuth: new FieldAuthorizer(description.auth.default),
-        env: resolveAll(description.environment),
+        env: { ...resolveAll(description.environment), ...options.environment },
         timeoutMs: options.resolverTimeoutMs ?? 30_000,
         limits: options.limits,
       });

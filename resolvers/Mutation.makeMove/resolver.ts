@@ -1,7 +1,7 @@
 /**
  * makeMove: read the game, check the move with the rules, write it with ONE conditional
- * UpdateItem (the game ends in that same write when the last object is taken), then reward the
- * winner, record the loss and notify. Only the first write decides the move; the later steps
+ * UpdateItem (the game ends in that same write when the last object is taken), then settle the
+ * game on both players' records (one write each: stats, prize, rating) and notify. Only the first write decides the move; the later steps
  * never undo or fail it.
  */
 import type { Context } from '@aws-appsync/utils';

@@ -155,9 +155,11 @@ export type Mutation = {
   /** Takes count objects from heap (counting from 1). Whoever takes the last object loses. */
   makeMove?: Maybe<Game>;
   /**
-   * Applies a finished game between two people to both players' ratings if that has not happened yet
-   * (it happens by itself when the game ends; this is the retry). True when a rating changed now,
-   * false when the game was already counted: a game is never counted twice.
+   * Settles a finished game on its players' records if that has not happened yet: each player's won or
+   * lost game, the winner's prize and, between two people, the ratings (it happens by itself when the
+   * game ends; this is the repair, for games against the computer too). True when something was applied
+   * now, false when the game was already counted: a game is never counted twice. GameTooOld when a
+   * player has settled so many games since this one ended that the record can no longer tell.
    */
   rateGame?: Maybe<Scalars['Boolean']['output']>;
   refreshSession?: Maybe<AuthSession>;

@@ -13,6 +13,7 @@ export type ApiErrorType =
   | 'InvalidGame'
   | 'GameNotFound'
   | 'GameChanged'
+  | 'GameTooOld'
   | 'DeadlineNotReached'
   | 'UserNotFound'
   | 'InventoryFull'

@@ -12,16 +12,14 @@ export function randomItem(source: ItemSource): InventoryItem {
 }
 
 /** What a conditional inventory write was refused for, read from the profile as it is now. */
-export type InventoryRefusal = 'NO_PROFILE' | 'FULL' | 'ALREADY_CREDITED' | 'OTHER';
+export type InventoryRefusal = 'NO_PROFILE' | 'FULL' | 'OTHER';
 
 /**
  * Appends `item` to the inventory and applies `counters` (e.g. gamesWon: 1) in the same write.
  * The condition refuses players without a profile, so no stray profile is ever created, and an
- * inventory already holding MAX_ITEMS. With `creditGame`, the game joins the profile's creditedGames
- * set in the same write, on condition it is not there yet: a step retried after a lost answer never
- * counts one game twice.
+ * inventory already holding MAX_ITEMS. (A finished game's prize goes in with the game's settle write, settle.ts.)
  */
-export function addToInventory(username: string, item: InventoryItem | null, counters: Record<string, number>, creditGame?: string): DynamoDBUpdateItemRequest {
+export function addToInventory(username: string, item: InventoryItem | null, counters: Record<string, number>): DynamoDBUpdateItemRequest {
   const names: Record<string, string> = { '#username': 'username' };
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
@@ -39,15 +37,7 @@ export function addToInventory(username: string, item: InventoryItem | null, cou
     values[`:${counter}`] = counters[counter];
     return `#${counter} :${counter}`;
   });
-  if (creditGame) {
-    names['#credited'] = 'creditedGames';
-    values[':gameId'] = creditGame;
-    adds.push('#credited :creditedGame');
-    conditions.push('NOT contains(#credited, :gameId)');
-  }
   const mapped: Record<string, unknown> = util.dynamodb.toMapValues(values);
-  // A string set, which toMapValues would make a list.
-  if (creditGame) mapped[':creditedGame'] = util.dynamodb.toStringSet([creditGame]);
   const clauses = [sets.length > 0 ? `SET ${sets.join(', ')}` : '', adds.length > 0 ? `ADD ${adds.join(', ')}` : ''];
   return {
     operation: 'UpdateItem',
@@ -62,9 +52,8 @@ export function addToInventory(username: string, item: InventoryItem | null, cou
 }
 
 /** Why a write of addToInventory was refused, from `current` (the profile AppSync hands back after a failed condition). */
-export function inventoryRefusal(current: PlayerRecord | null, creditGame?: string): InventoryRefusal {
+export function inventoryRefusal(current: PlayerRecord | null): InventoryRefusal {
   if (!current) return 'NO_PROFILE';
-  if (creditGame && (current.creditedGames ?? []).includes(creditGame)) return 'ALREADY_CREDITED';
   if ((current.items ?? []).length >= MAX_ITEMS) return 'FULL';
   return 'OTHER';
 }

@@ -4,6 +4,21 @@ import type { ComputerLevel, EndReason, GameStatus } from '../../game/nim.js';
 export type Visibility = 'PRIVATE' | 'PUBLIC';
 import type { InventoryItem } from '../../game/items.js';
 
+/**
+ * Game ids a player record remembers per settled set (two sets: at most twice this; see settle.ts).
+ * A settle write is billed by the whole record's size, so this stays small: 2 × 20 ids of 26 bytes is
+ * about 1 KB. A game can be repaired by rateGame until the player has settled 20 to 40 later games.
+ */
+export const SETTLED_WINDOW = 20;
+
+/**
+ * The most a player record weighs by DynamoDB's size rules, every field at its longest: the profile
+ * (about 1.3 KB), MAX_ITEMS items (about 135 bytes each) and two full settled sets (about 1 KB);
+ * test/infra/item-sizes.test.ts weighs it. Far below DynamoDB's 400 KB item limit. A record from before
+ * the settled window also holds creditedGames and ratedGames until its first rotation removes them.
+ */
+export const PLAYER_RECORD_MAX_BYTES = 16 * 1024;
+
 export interface PlayerRecord {
   username: string;
   height: number;
@@ -16,11 +31,21 @@ export interface PlayerRecord {
   gamesLost?: number;
   /** Elo rating minus DEFAULT_RATING (see api.ts); missing before the first rated game. */
   ratingPoints?: number;
-  /** The finished games already counted in the stats (a string set): what makes the after-game steps safe to retry. */
-  creditedGames?: string[];
   /** Games won while the inventory was full (MAX_ITEMS): the win counted, the prize could not be given. */
   prizesForfeited?: number;
-  /** The games already counted in the rating (a string set). */
+  /**
+   * The finished games settled on this record most recently (a string set of at most SETTLED_WINDOW
+   * ids, settledCount of them, the first settled at settledSince), and the set before it: what makes
+   * the after-game steps safe to retry. See resolvers/_lib/settle.ts.
+   */
+  settled?: string[];
+  settledPrevious?: string[];
+  settledCount?: number;
+  settledSince?: string;
+  /** A game that ended before this time may have been settled and forgotten: rateGame refuses to repair it. */
+  forgottenBefore?: string;
+  /** Before the settled window (older records, removed by their first rotation): the games counted in the stats, and in the rating. */
+  creditedGames?: string[];
   ratedGames?: string[];
   /** `ALL` once rated: the partition key of the byRating index. */
   board?: string;

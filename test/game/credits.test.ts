@@ -8,15 +8,13 @@
 import assert from 'node:assert/strict';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, test } from 'vitest';
 import { MAX_ITEMS, makeItem } from '../../game/items.js';
 import type { RunningEngine } from '../../local/index.js';
-import { createDynamoClient } from '../../local/dynamodb/client.js';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from '../../local/dynamodb/embedded.js';
 import { startTestEngine } from '../support/engine.js';
-import { RESIGN, createGame, errorTypes, registerPlayer, uniqueName, type Player } from './support.js';
+import { errorTypes, registerPlayer, storedPlayer, uniqueName, updateStoredPlayer, winByResignation, type Player } from './support.js';
 
 const RATE = 'mutation R($gameId: ID!) { rateGame(gameId: $gameId) }';
 const ADD_ITEM = 'mutation { addItem { itemId } }';
@@ -87,32 +85,13 @@ beforeEach(() => {
 });
 
 async function profile(player: Player): Promise<Record<string, unknown>> {
-  const client = createDynamoClient(dynamo.endpoint);
-  try {
-    const answer = await client.send(new GetItemCommand({ TableName: engine.tableNames.players, Key: { username: { S: player.username } }, ConsistentRead: true }));
-    return unmarshall(answer.Item!);
-  } finally {
-    client.destroy();
-  }
+  return storedPlayer({ endpoint: dynamo.endpoint, table: engine.tableNames.players }, player.username);
 }
 
 /** Gives a player `count` items behind the API's back (as many addItem calls would). */
 async function fillInventory(player: Player, count: number): Promise<void> {
   const items = Array.from({ length: count }, (_, i) => makeItem(`filled-${i}`, i % 4, 5, '2026-01-01T00:00:00.000Z', 'FOUND'));
-  const client = createDynamoClient(dynamo.endpoint);
-  try {
-    await client.send(new UpdateItemCommand({ TableName: engine.tableNames.players, Key: { username: { S: player.username } }, UpdateExpression: 'SET #items = :items', ExpressionAttributeNames: { '#items': 'items' }, ExpressionAttributeValues: marshall({ ':items': items }) }));
-  } finally {
-    client.destroy();
-  }
-}
-
-/** A game `winner` wins by `loser` resigning. */
-async function win(winner: Player, loser: Player): Promise<string> {
-  const game = await createGame(winner, loser.username);
-  const resigned = await loser.gql(RESIGN, { gameId: game.gameId });
-  assert.equal(resigned.body.errors, undefined, JSON.stringify(resigned.body.errors));
-  return game.gameId;
+  await updateStoredPlayer({ endpoint: dynamo.endpoint, table: engine.tableNames.players }, player.username, 'SET #items = :items', marshall({ ':items': items }), { '#items': 'items' });
 }
 
 function prizes(record: Record<string, unknown>): number {
@@ -134,7 +113,7 @@ describe('inventory limit', () => {
   test('a game won with a full inventory counts as a win; the prize is forfeited, not an error', async () => {
     const [winner, loser] = [await registerPlayer(engine, uniqueName('full')), await registerPlayer(engine, uniqueName('empty'))];
     await fillInventory(winner, MAX_ITEMS);
-    await win(winner, loser);
+    await winByResignation(winner, loser);
     const record = await profile(winner);
     assert.equal(record.gamesWon, 1);
     assert.equal(record.prizesForfeited, 1);
@@ -147,7 +126,7 @@ describe('credits after the decisive write', () => {
   test('a credit write that fails is retried by the pipeline: the winner is credited once', async () => {
     const [winner, loser] = [await registerPlayer(engine, uniqueName('retried')), await registerPlayer(engine, uniqueName('loser'))];
     faults = ['fail'];
-    await win(winner, loser);
+    await winByResignation(winner, loser);
     assert.deepEqual(faults, [], 'the faults were used');
     const record = await profile(winner);
     assert.equal(record.gamesWon, 1);
@@ -157,19 +136,20 @@ describe('credits after the decisive write', () => {
   test('a credit written but answered with an error is not counted again by the retries', async () => {
     const [winner, loser] = [await registerPlayer(engine, uniqueName('written')), await registerPlayer(engine, uniqueName('loser'))];
     faults = ['lose-answer'];
-    const gameId = await win(winner, loser);
+    const gameId = await winByResignation(winner, loser);
     assert.deepEqual(faults, []);
     const record = await profile(winner);
     assert.equal(record.gamesWon, 1);
     assert.equal(record.gamesPlayed, 1);
     assert.equal(prizes(record), 1);
-    assert.deepEqual([...(record.creditedGames as Set<string>)], [gameId]);
+    assert.deepEqual([...(record.settled as Set<string>)], [gameId]);
+    assert.equal(record.settledCount, 1);
   });
 
   test('a credit that fails in the request too is applied by rateGame later, exactly once', async () => {
     const [winner, loser] = [await registerPlayer(engine, uniqueName('later')), await registerPlayer(engine, uniqueName('loser'))];
     faults = ['fail', 'fail'];
-    const gameId = await win(winner, loser);
+    const gameId = await winByResignation(winner, loser);
     assert.deepEqual(faults, []);
     assert.equal((await profile(winner)).gamesWon ?? 0, 0, 'not credited yet');
     assert.equal((await profile(loser)).gamesLost, 1, "the loser's side did not depend on the winner's");
@@ -183,5 +163,26 @@ describe('credits after the decisive write', () => {
     assert.equal(record.gamesPlayed, 1);
     assert.equal(prizes(record), 1);
     assert.equal((await profile(loser)).gamesLost, 1);
+  });
+
+  test("a win against the computer whose credit failed in the request is repaired by rateGame, exactly once", async () => {
+    const player = await registerPlayer(engine, uniqueName('solo'));
+    const created = await player.gql('mutation { createGame(computer: RANDOM, heaps: [2]) { gameId } }');
+    const gameId = (created.body.data?.createGame as { gameId: string }).gameId;
+    faults = ['fail', 'fail'];
+    // One object left for the computer, which must take it and lose.
+    const moved = await player.gql('mutation M($gameId: ID!) { makeMove(gameId: $gameId, heap: 1, count: 1) { winner } }', { gameId });
+    assert.equal((moved.body.data?.makeMove as { winner: string }).winner, player.username, JSON.stringify(moved.body));
+    assert.deepEqual(faults, []);
+    assert.equal((await profile(player)).gamesWon ?? 0, 0, 'not credited yet');
+
+    const repaired = await player.gql(RATE, { gameId });
+    assert.equal(repaired.body.data?.rateGame, true, JSON.stringify(repaired.body));
+    assert.equal((await player.gql(RATE, { gameId })).body.data?.rateGame, false);
+    const record = await profile(player);
+    assert.equal(record.gamesWon, 1);
+    assert.equal(record.gamesPlayed, 1);
+    assert.equal(prizes(record), 1);
+    assert.equal(record.ratingPoints, undefined, 'games against the computer are unrated');
   });
 });

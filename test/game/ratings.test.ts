@@ -76,13 +76,16 @@ describe('ratings', () => {
     assert.equal([...expected.values()].reduce((a, b) => a + b, 0), 3600);
   });
 
-  test('games against the computer are not rated; unfinished games cannot be', async () => {
+  test('games against the computer are not rated (a repair of one changes no rating either); unfinished games cannot be', async () => {
     const before = await rating(carol);
     const created = await carol.gql('mutation { createGame(computer: RANDOM, heaps: [1]) { gameId } }');
     const gameId = (created.body.data?.createGame as { gameId: string }).gameId;
     await carol.gql(MAKE_MOVE, { gameId, heap: 1, count: 1 });
     assert.equal(await rating(carol), before);
-    assert.deepEqual(errorTypes(await carol.gql(RATE, { gameId })), ['InvalidGame']);
+    // Already settled when it ended: nothing left to repair.
+    const repaired = await carol.gql(RATE, { gameId });
+    assert.equal(repaired.body.data?.rateGame, false, JSON.stringify(repaired.body));
+    assert.equal(await rating(carol), before);
     const live = await createGame(alice, bob.username);
     assert.deepEqual(errorTypes(await alice.gql(RATE, { gameId: live.gameId })), ['GameNotOver']);
     assert.deepEqual(errorTypes(await carol.gql(RATE, { gameId: live.gameId })), ['NotAPlayer']);

@@ -1,5 +1,8 @@
 /** Helpers for the game API tests: the real API description served by the local engine, in memory. */
 import { randomBytes } from 'node:crypto';
+import { GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { createDynamoClient } from '../../local/dynamodb/client.js';
 import type { RunningEngine } from '../../local/index.js';
 import { client, startTestEngine, type GraphQLAnswer } from '../support/engine.js';
 
@@ -130,4 +133,39 @@ export async function getGame(player: Player, gameId: string): Promise<GameView>
 /** The heaps a game's move history leads to, replayed from its initial heaps. */
 export function replayedHeaps(game: GameView): number[] {
   return game.moves.reduce((heaps, m) => heaps.map((h, i) => (i === m.heap - 1 ? h - m.count : h)), game.initialHeaps.slice());
+}
+
+/** Where a test reads and writes player records behind the API's back: a DynamoDB endpoint and the physical players table. */
+export interface PlayerStore {
+  endpoint: string;
+  table: string;
+}
+
+/** A player's record as stored (strongly consistent); string sets come back as Sets. */
+export async function storedPlayer(store: PlayerStore, username: string): Promise<Record<string, unknown>> {
+  const dynamo = createDynamoClient(store.endpoint);
+  try {
+    const answer = await dynamo.send(new GetItemCommand({ TableName: store.table, Key: { username: { S: username } }, ConsistentRead: true }));
+    return unmarshall(answer.Item!);
+  } finally {
+    dynamo.destroy();
+  }
+}
+
+/** One UpdateItem on a player's record, as something other than the API would write it. */
+export async function updateStoredPlayer(store: PlayerStore, username: string, expression: string, values?: Record<string, AttributeValue>, names?: Record<string, string>): Promise<void> {
+  const dynamo = createDynamoClient(store.endpoint);
+  try {
+    await dynamo.send(new UpdateItemCommand({ TableName: store.table, Key: { username: { S: username } }, UpdateExpression: expression, ExpressionAttributeValues: values, ExpressionAttributeNames: names }));
+  } finally {
+    dynamo.destroy();
+  }
+}
+
+/** A game `winner` wins by `loser` resigning; its gameId. */
+export async function winByResignation(winner: Player, loser: Player): Promise<string> {
+  const game = await createGame(winner, loser.username);
+  const resigned = await loser.gql(RESIGN, { gameId: game.gameId });
+  if (resigned.body.errors) throw new Error(`resign: ${JSON.stringify(resigned.body.errors)}`);
+  return game.gameId;
 }

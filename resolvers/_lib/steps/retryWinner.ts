@@ -1,11 +1,11 @@
-/** Pipeline step near the end: credits the winner again if the first attempt failed (see credit.ts); skipped otherwise. */
+/** Pipeline step near the end: settles the winner again if the first write was refused or failed (see settle.ts); skipped otherwise. */
 import type { Context } from '@aws-appsync/utils';
-import { creditRequest, creditResponse } from './credit.js';
+import { settleRequest, settleResponse } from './settle.js';
 
 export function request(ctx: Context) {
-  return creditRequest(ctx, 'winner', true);
+  return settleRequest(ctx, 'winner', true);
 }
 
 export function response(ctx: Context) {
-  return creditResponse(ctx, 'winner', true);
+  return settleResponse(ctx, 'winner', true);
 }

@@ -1,0 +1,1 @@
+export { request, response } from '../_lib/steps/settleWinner.js';
