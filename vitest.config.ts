@@ -22,6 +22,9 @@ export default defineConfig({
     env: {
       // package-lock pins the AWS SDK, so its notice about future Node versions is only noise here.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The Cognito stand-in's scrypt at a test cost: the suite signs up and signs in hundreds of players, and at the
+      // interactive-login cost each one is ~50 ms of CPU (local/cognito/passwords.ts). Engines spawned by tests inherit it.
+      TURNBASE_PASSWORD_HASH_COST: '1024',
     },
     coverage: {
       provider: 'v8',

@@ -3,7 +3,8 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { PasswordPolicy } from '../../description/types.js';
 import { CognitoError } from './errors.js';
 
-const COST = 16384;
+/** scrypt's N for interactive logins. */
+export const DEFAULT_COST = 16384;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_LENGTH = 64;
@@ -14,11 +15,25 @@ function derive(password: string, salt: Buffer, cost: number, blockSize: number,
   });
 }
 
+/**
+ * The cost new hashes get: DEFAULT_COST unless TURNBASE_PASSWORD_HASH_COST (a power of two) says otherwise. The
+ * test suite lowers it: it signs up and signs in hundreds of players, and at the default each costs ~50 ms of CPU.
+ */
+export function hashCost(environment: NodeJS.ProcessEnv = process.env): number {
+  const configured = environment.TURNBASE_PASSWORD_HASH_COST;
+  if (configured === undefined || configured === '') return DEFAULT_COST;
+  const cost = Number(configured);
+  if (!Number.isInteger(cost) || cost < 2 || cost > 2 ** 20 || (cost & (cost - 1)) !== 0) {
+    throw new Error(`TURNBASE_PASSWORD_HASH_COST must be a power of two from 2 to 1048576 (scrypt's N), not "${configured}".`);
+  }
+  return cost;
+}
+
 /** Returns `scrypt$N$r$p$salt$hash` (base64), self-describing so the cost can change later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = hashCost()): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST, BLOCK_SIZE, PARALLELISM);
-  return ['scrypt', COST, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, cost, BLOCK_SIZE, PARALLELISM);
+  return ['scrypt', cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

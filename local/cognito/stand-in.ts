@@ -19,7 +19,7 @@ import type { AuthFlow, UserPoolConfig } from '../../description/types.js';
 import { maskDestination, parseSignUpAttributes, toAttributeList } from './attributes.js';
 import { CognitoError, validationError } from './errors.js';
 import { readJsonIfExists, writeJsonAtomic } from './files.js';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
+import { checkPasswordPolicy, hashCost, hashPassword, verifyPassword } from './passwords.js';
 import { loadOrCreateSigningKey, type SigningKey } from './signing-key.js';
 import { issueTokens } from './tokens.js';
 import type { TokenSettings } from './tokens.js';
@@ -85,6 +85,8 @@ export function createCognitoStandIn(options: CognitoStandInOptions): CognitoSta
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error(`createCognitoStandIn: "${region}" is not an AWS region name`);
   if (!options.issuerBaseUrl) throw new Error('createCognitoStandIn: issuerBaseUrl is required');
   const now = options.now ?? Date.now;
+  // Read at start, so a bad TURNBASE_PASSWORD_HASH_COST stops the engine instead of failing every sign-up.
+  const passwordCost = hashCost();
   const directory = options.dataDir;
   const { poolId, clientId } = loadOrCreatePoolIds(directory, region);
   const issuer = `${options.issuerBaseUrl.replace(/\/+$/, '')}/${poolId}`;
@@ -221,7 +223,7 @@ export function createCognitoStandIn(options: CognitoStandInOptions): CognitoSta
       const attributes = parseSignUpAttributes(input.UserAttributes, pool.requiredAttributes);
       checkPasswordPolicy(password, pool.passwordPolicy);
       if (users.get(username)) throw new CognitoError('UsernameExistsException', 'User already exists');
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await hashPassword(password, passwordCost);
       // Checked again: another sign-up for the same name may have finished while the hash was computed.
       if (users.get(username)) throw new CognitoError('UsernameExistsException', 'User already exists');
 
