@@ -1,4 +1,4 @@
-import { test, describe, beforeAll, afterAll } from 'vitest';
+import { test, describe, beforeAll, afterAll, vi } from 'vitest';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -171,6 +171,69 @@ describe('createUserPoolVerifier', () => {
   test('options are checked', () => {
     assert.throws(() => createUserPoolVerifier({ issuer, keys: jwks, clientIds: [] }), /client id/);
     assert.throws(() => createUserPoolVerifier({ issuer: '', keys: jwks, clientIds: [clientId] }), /issuer/);
+  });
+});
+
+describe('verified tokens are remembered', () => {
+  test('a token seen again is accepted from memory, with a fresh identity for this request', async () => {
+    const remembering = createUserPoolVerifier({ issuer, keys: jwks, clientIds: [clientId] });
+    const token = await sign(idClaims({ 'cognito:groups': ['players'] }));
+    const first = await remembering.verify(token, ['10.0.0.1']);
+    assert.equal(remembering.rememberedTokens(), 1);
+    const second = await remembering.verify(token, ['10.0.0.2']);
+    assert.equal(remembering.rememberedTokens(), 1);
+    assert.deepEqual(second, { ...first, sourceIp: ['10.0.0.2'] });
+    assert.notEqual(second.claims, first.claims);
+  });
+
+  test('a remembered token is refused as expired once its exp has passed', async () => {
+    const remembering = createUserPoolVerifier({ issuer, keys: jwks, clientIds: [clientId] });
+    const token = await sign(idClaims(), { expSeconds: 60 });
+    assert.equal((await remembering.verify(token, [])).username, 'alice');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      await assert.rejects(remembering.verify(token, []), (error: unknown) => error instanceof AuthError && error.message === 'Token has expired.');
+      assert.equal(remembering.rememberedTokens(), 0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a remembered token is refused once the pool no longer publishes its key', async () => {
+    let current: JSONWebKeySet = { keys: [good.jwk] };
+    // A new object on every call, as the Cognito stand-in answers.
+    const rotating = createUserPoolVerifier({ issuer, keys: () => ({ keys: [...current.keys] }), clientIds: [clientId] });
+    const token = await sign(idClaims());
+    await rotating.verify(token, []);
+    await rotating.verify(token, []);
+    assert.equal(rotating.rememberedTokens(), 1);
+    current = { keys: [keyPair('kid-2').jwk] };
+    await assert.rejects(rotating.verify(token, []), (error: unknown) => error instanceof AuthError && error.message === 'You are not authorized to make this call.');
+    assert.equal(rotating.rememberedTokens(), 0);
+  });
+
+  test('a token refused for its app client is not remembered', async () => {
+    const remembering = createUserPoolVerifier({ issuer, keys: jwks, clientIds: [clientId] });
+    const token = await sign(idClaims({ aud: 'another-client' }));
+    await assert.rejects(remembering.verify(token, []), AuthError);
+    await assert.rejects(remembering.verify(token, []), AuthError);
+    assert.equal(remembering.rememberedTokens(), 0);
+  });
+
+  test('at most rememberTokens tokens are kept, the oldest dropped first, and a dropped one still verifies', async () => {
+    const remembering = createUserPoolVerifier({ issuer, keys: jwks, clientIds: [clientId], rememberTokens: 2 });
+    const tokens = await Promise.all(['a', 'b', 'c'].map((user) => sign(idClaims({ 'cognito:username': user }))));
+    for (const token of tokens) await remembering.verify(token, []);
+    assert.equal(remembering.rememberedTokens(), 2);
+    assert.equal((await remembering.verify(tokens[0], [])).username, 'a');
+    assert.equal(remembering.rememberedTokens(), 2);
+  });
+
+  test('tokens checked against a remote key set are verified every time', async () => {
+    const remote = createUserPoolVerifier({ issuer, keys: new URL('http://127.0.0.1:9/jwks.json'), clientIds: [clientId] });
+    await assert.rejects(remote.verify(await sign(idClaims()), []), AuthError);
+    assert.equal(remote.rememberedTokens(), 0);
   });
 });
 

@@ -18,37 +18,87 @@ export interface UserPoolVerifierOptions {
   keys: PublicKeySource;
   /** App clients whose tokens are accepted (`aud` of id tokens, `client_id` of access tokens). */
   clientIds: string[];
+  /** How many verified tokens are remembered (default VERIFIED_TOKEN_CACHE_SIZE). */
+  rememberTokens?: number;
 }
 
 export interface UserPoolVerifier {
   verify(token: string, sourceIp: string[]): Promise<CognitoIdentity>;
+  /** How many verified tokens are remembered now. */
+  rememberedTokens(): number;
 }
 
 // Cognito signs with RS256 only; accepting anything else would let `alg: none` or an HMAC keyed with the public
 // key through.
 const ALGORITHMS = ['RS256'];
 
+/**
+ * Verified tokens are remembered by their text: a client sends the same token with every request until it
+ * expires, and checking its RS256 signature again each time was the largest part of a request's auth.
+ * A remembered token is used only while the pool still publishes the very key set it was verified
+ * against and its `exp` (and `nbf`) still hold, checked as jose checks them; otherwise it is verified
+ * from scratch, so an expired token or one whose key was withdrawn is refused exactly as before.
+ * At most this many tokens are kept, the oldest dropped first.
+ */
+export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
+
+interface VerifiedToken {
+  payload: JWTPayload;
+  /** The version of the key set the signature was checked against. */
+  version: object;
+}
+
+/** The pool's current keys; `version` stays the same object for as long as the set is the same (null: a remote set, never remembered). */
+interface KeyView {
+  version: object | null;
+  getKey: JWTVerifyGetKey;
+}
+
 export function createUserPoolVerifier(options: UserPoolVerifierOptions): UserPoolVerifier {
   if (!options.issuer) throw new Error('createUserPoolVerifier: issuer is required');
   if (!Array.isArray(options.clientIds) || options.clientIds.length === 0) {
     throw new Error('createUserPoolVerifier: at least one client id is required');
   }
-  const getKey = keyResolver(options.keys);
+  const currentKeys = keyViews(options.keys);
   const clientIds = new Set(options.clientIds);
+  const verified = new Map<string, VerifiedToken>();
+  const limit = options.rememberTokens ?? VERIFIED_TOKEN_CACHE_SIZE;
+
+  function remembered(token: string, version: object | null): JWTPayload | undefined {
+    const entry = verified.get(token);
+    if (!entry) return undefined;
+    if (entry.version === version && stillValid(entry.payload)) return entry.payload;
+    verified.delete(token);
+    return undefined;
+  }
+
+  function remember(token: string, payload: JWTPayload, version: object | null): void {
+    if (version === null || limit <= 0) return;
+    if (verified.size >= limit) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { payload, version });
+  }
 
   async function verify(token: string, sourceIp: string[]): Promise<CognitoIdentity> {
     if (typeof token !== 'string' || token.trim() === '') throw new AuthError(AUTH_MESSAGES.noHeader, 'the Authorization header is empty');
-    if (/^bearer\s/i.test(token)) throw new AuthError(AUTH_MESSAGES.unparseable, 'the Authorization header starts with "Bearer ": send the raw token');
     // AppSync wants the raw JWT in `Authorization` (reference §1.2). We do not strip a `Bearer ` prefix: such a
     // header is not a JWT, so it fails like any other unparseable token. [U] real AppSync's exact answer to a
     // Bearer-prefixed token is unconfirmed; rejecting is the safe choice and keeps clients honest.
+    if (/^bearer\s/i.test(token)) throw new AuthError(AUTH_MESSAGES.unparseable, 'the Authorization header starts with "Bearer ": send the raw token');
+    let view: KeyView;
+    try {
+      view = await currentKeys();
+    } catch (error) {
+      throw new AuthError(AUTH_MESSAGES.notAuthorized, `the user pool's keys could not be read: ${(error as Error).message}`);
+    }
+    const known = remembered(token, view.version);
+    if (known) return identityFrom(known, clientIds, options.issuer, sourceIp);
     assertParseable(token);
     const header = decodeProtectedHeader(token);
     if (header.alg !== 'RS256') throw new AuthError(AUTH_MESSAGES.notAuthorized, `the token is signed with ${String(header.alg)}, not RS256`);
 
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, getKey, {
+      ({ payload } = await jwtVerify(token, view.getKey, {
         algorithms: ALGORITHMS,
         issuer: options.issuer,
         requiredClaims: ['exp', 'sub', 'token_use'],
@@ -58,10 +108,20 @@ export function createUserPoolVerifier(options: UserPoolVerifierOptions): UserPo
       if (error instanceof errors.JWTExpired) throw new AuthError(AUTH_MESSAGES.expired, `the token expired at ${expiry(token)}`);
       throw new AuthError(AUTH_MESSAGES.notAuthorized, verifyFailure(error, options.issuer));
     }
-    return identityFrom(payload, clientIds, options.issuer, sourceIp);
+    // A token refused for its client or user is not remembered: identityFrom throws first.
+    const identity = identityFrom(payload, clientIds, options.issuer, sourceIp);
+    remember(token, payload, view.version);
+    return identity;
   }
 
-  return { verify };
+  return { verify, rememberedTokens: () => verified.size };
+}
+
+/** jose's own time checks (no clock tolerance): `exp` is after this second and `nbf`, if any, is not. */
+function stillValid(payload: JWTPayload): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp !== 'number' || payload.exp <= now) return false;
+  return typeof payload.nbf !== 'number' || payload.nbf <= now;
 }
 
 function assertParseable(token: string): void {
@@ -119,21 +179,25 @@ function identityFrom(payload: JWTPayload, clientIds: Set<string>, issuer: strin
   };
 }
 
-function keyResolver(source: PublicKeySource): JWTVerifyGetKey {
-  if (source instanceof URL) return createRemoteJWKSet(source);
+function keyViews(source: PublicKeySource): () => KeyView | Promise<KeyView> {
+  if (source instanceof URL) {
+    // jose fetches and refreshes a remote set itself; its tokens are verified every time.
+    const remote: KeyView = { version: null, getKey: createRemoteJWKSet(source) };
+    return () => remote;
+  }
   if (typeof source !== 'function') {
     if (!source || !Array.isArray(source.keys)) throw new Error('createUserPoolVerifier: keys must be a JWK set');
-    return createLocalJWKSet(source);
+    const fixed: KeyView = { version: source, getKey: createLocalJWKSet(source) };
+    return () => fixed;
   }
-  // A provider function may hand back new keys at any time (a key rotated on disk); rebuild the set only then.
-  let lastKeys: JSONWebKeySet | undefined;
-  let lastSet: JWTVerifyGetKey | undefined;
-  return async (header, token) => {
+  // A provider function may hand back new keys at any time (a key rotated on disk); the set is rebuilt, and the
+  // tokens verified against the old one forgotten, only when its content changes (the stand-in returns a new
+  // object on every call).
+  let last: (KeyView & { text: string }) | undefined;
+  return async () => {
     const keys = await source();
-    if (keys !== lastKeys || !lastSet) {
-      lastKeys = keys;
-      lastSet = createLocalJWKSet(keys);
-    }
-    return lastSet(header, token);
+    const text = JSON.stringify(keys);
+    if (!last || last.text !== text) last = { version: {}, text, getKey: createLocalJWKSet(keys) };
+    return last;
   };
 }
