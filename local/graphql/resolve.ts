@@ -50,7 +50,8 @@ function crashError(bundle: CompiledBundle, message: string): ResolverError {
 /** Runs one handler and folds its side effects (stash, appended errors, extensions, logs) into the run. */
 function runHandler(run: Run, bundle: CompiledBundle, handler: 'request' | 'response', ctx: HandlerContext): HandlerOutcome {
   const timeoutMs = Math.max(1, run.deadline - Date.now());
-  const outcome = bundle.run(handler, { ...ctx, stash: run.stash }, { timeoutMs, authType: run.authType });
+  // The stash only passes from handler to handler here, so it stays in the runtime between them.
+  const outcome = bundle.run(handler, { ...ctx, stash: run.stash }, { timeoutMs, authType: run.authType, carryStash: true });
   run.stash = outcome.stash;
   const { resolution } = run;
   resolution.appended.push(...outcome.appendedErrors);

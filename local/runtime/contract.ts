@@ -88,6 +88,13 @@ export interface RunOptions {
   /** Wall-clock limit for this handler, in milliseconds. */
   timeoutMs: number;
   authType: AuthTypeName | null;
+  /**
+   * The outcome's stash stays in the runtime (a copy made there, already checked to be JSON) instead of being
+   * copied out, for the caller to hand to its next run: a pipeline passes the stash on from handler to handler,
+   * and copying it out and back in was most of what a run cost. Exactly one later run takes such a stash as it
+   * is (another would copy it); the caller only passes it on, or reads it as plain JSON data.
+   */
+  carryStash?: boolean;
 }
 
 /** A bundle compiled once and run many times, each run in a fresh context. */

@@ -31,9 +31,12 @@ export interface SandboxLibrary {
   /**
    * Runs one handler. `context` is copied into this realm as JSON data; the outcome returned is
    * this realm's data as the handler left it, which the host copies into its own (the one copy
-   * that also finds values with no JSON form).
+   * that also finds values with no JSON form). `stash`, when given, is a stash this realm copied for an
+   * earlier run (see `copy`), used as it is in place of the context's.
    */
-  run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown;
+  run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number, stash?: unknown): unknown;
+  /** A JSON copy made in this realm (what `carryStash` keeps); throws as the host's copy would for a value with no JSON form. */
+  copy(value: unknown): unknown;
   /** Whether the last run (or code it left behind, such as a toJSON) went past its time limit. */
   timedOut(): boolean;
   /** Deletes globals added since install; false if one could not be deleted (the realm must be replaced). */
@@ -151,8 +154,9 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     }
   }
 
-  function run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number): unknown {
+  function run(factory: ModuleFactory, handler: string, context: unknown, authType: string | null, timeoutMs: number, stash?: unknown): unknown {
     const ctx = copyJson(context) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
+    if (stash !== undefined) ctx.stash = stash;
     ctx.args = ctx.arguments;
     hideSelectionFromJson(ctx.info);
     const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
@@ -184,5 +188,5 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     return removeNewGlobals();
   }
 
-  return { link, inspect, run, cleanGlobals, timedOut: () => timedOut };
+  return { link, inspect, run, copy: copyJson, cleanGlobals, timedOut: () => timedOut };
 }

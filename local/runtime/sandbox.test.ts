@@ -141,6 +141,51 @@ describe('run: the ctx object and JSON round trip', () => {
   });
 });
 
+describe('run: a stash carried from run to run (carryStash)', () => {
+  const carry = { ...defaultRunOptions, carryStash: true };
+  const first = compile(`export function request(ctx) { ctx.stash.count = 1; ctx.stash.gone = undefined; ctx.stash.nan = NaN; ctx.stash.nested = { list: [1, undefined] }; return null; }`, 'First');
+  const second = compile(`export function request(ctx) { ctx.stash.count += 1; return { keys: Object.keys(ctx), stash: JSON.stringify(ctx.stash) }; }`, 'Second');
+
+  test('the next run sees the stash as a JSON round trip would leave it, and its own changes carry on', () => {
+    const one = first.run('request', makeContext({ stash: { kept: 'yes' } }), carry);
+    const two = second.run('request', makeContext({ stash: one.stash, prev: { result: 1 } }), carry);
+    assert.equal(two.kind, 'return');
+    const value = (two.kind === 'return' ? two.value : null) as { keys: string[]; stash: string };
+    assert.equal(value.stash, '{"kept":"yes","count":2,"nan":null,"nested":{"list":[1,null]}}');
+    // The context keeps its keys in their usual order (the stash was not copied in, but stands in its place).
+    assert.deepEqual(value.keys, Object.keys({ ...makeContext({ prev: { result: 1 } }), args: null }));
+    assert.equal(JSON.stringify(two.stash), '{"kept":"yes","count":2,"nan":null,"nested":{"list":[1,null]}}');
+  });
+
+  test('a run that was handed a carried stash cannot change it for anyone else: a second run gets a copy', () => {
+    const one = first.run('request', makeContext(), carry);
+    const mutate = compile(`export function request(ctx) { ctx.stash.count = 100; return null; }`, 'Mutate');
+    const seen = compile(`export function request(ctx) { ctx.stash.count += 1; return ctx.stash.count; }`, 'Seen');
+    mutate.run('request', makeContext({ stash: one.stash }), carry);
+    const again = seen.run('request', makeContext({ stash: one.stash }), defaultRunOptions);
+    // Handed on twice (a caller's mistake), the second run still works on a copy of what the first left.
+    assert.equal(again.kind === 'return' && again.value, 101);
+    assert.equal((one.stash as { count: number }).count, 100);
+  });
+
+  test('a carried stash with no JSON form is a crash, as without carrying', () => {
+    const outcome = compile(`export function request(ctx) { const a = {}; a.self = a; ctx.stash.loop = a; return null; }`).run('request', makeContext({ stash: { kept: 1 } }), carry);
+    assert.equal(outcome.kind, 'crash');
+    assert.match(outcome.kind === 'crash' ? outcome.message : '', /not JSON/);
+  });
+
+  test('with a context per call, a carried stash reaches the next run in its new context', () => {
+    setIsolation('context-per-call');
+    try {
+      const one = first.run('request', makeContext({ stash: { kept: 'yes' } }), carry);
+      const two = second.run('request', makeContext({ stash: one.stash }), carry);
+      assert.equal(two.kind === 'return' && (two.value as { stash: string }).stash, '{"kept":"yes","count":2,"nan":null,"nested":{"list":[1,null]}}');
+    } finally {
+      setIsolation('shared-realm');
+    }
+  });
+});
+
 describe('run: errors and early return', () => {
   test('util.error ends the handler with kind error', () => {
     const bundle = compile(`export function request(ctx) { ctx.stash.before = true; util.error('Bad move', 'InvalidMove', { heap: 1 }, { hint: 'x' }); ctx.stash.after = true; return 1; }`);

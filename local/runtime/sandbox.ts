@@ -160,6 +160,12 @@ class FailedBundle implements CompiledBundle {
   }
 }
 
+/**
+ * Stashes kept in the realm by `carryStash` runs, with the generation of the realm that holds them. A run
+ * takes one as it is only once and only in that realm; otherwise it is copied like any other stash.
+ */
+const carriedStashes = new WeakMap<object, number>();
+
 class SandboxBundle implements CompiledBundle {
   private factory: ModuleFactory | null = null;
   private factoryGeneration = 0;
@@ -201,11 +207,25 @@ class SandboxBundle implements CompiledBundle {
     if (typeof options?.timeoutMs !== 'number' || !(options.timeoutMs > 0)) throw new TypeError('RunOptions.timeoutMs must be a positive number');
     const factory = this.moduleFactory();
     const active = currentRealm();
-    const outcome = active.library.run(factory, handler, ctx, options.authType, options.timeoutMs) as { logs?: unknown };
+    const given: unknown = ctx.stash;
+    const carried = typeof given === 'object' && given !== null && carriedStashes.get(given) === active.generation;
+    if (carried) carriedStashes.delete(given);
+    // A carried stash is not copied in: null holds its place among the context's keys.
+    const context = carried ? { ...ctx, stash: null } : ctx;
+    const outcome = active.library.run(factory, handler, context, options.authType, options.timeoutMs, carried ? given : undefined) as { logs?: unknown; stash?: unknown };
     let copied: HandlerOutcome;
     try {
+      let kept: unknown;
+      if (options.carryStash) {
+        kept = active.library.copy(outcome.stash);
+        outcome.stash = null;
+      }
       // The realm boundary: the one copy of the outcome, which is also the check that it is JSON.
       copied = copyJson(outcome) as HandlerOutcome;
+      if (options.carryStash) {
+        copied.stash = kept as Record<string, unknown>;
+        if (typeof kept === 'object' && kept !== null) carriedStashes.set(kept, active.generation);
+      }
     } catch (error) {
       const message = active.library.timedOut() ? 'Resolver code exceeded the time limit' : `The handler produced a value that is not JSON: ${describe(error)}`;
       // The caller's stash as it came (the run only changed its own copy).
