@@ -19,6 +19,13 @@ describe('copyJson', () => {
     assert.deepEqual(copyJson(input), JSON.parse(JSON.stringify(input)));
   });
 
+  test("an array element's toJSON gets its index as text, as JSON.stringify passes it", () => {
+    const seen: unknown[] = [];
+    const element = { toJSON: (key: unknown) => (seen.push(key), key) };
+    assert.deepEqual(copyJson([element, [element], { inner: element }]), ['0', ['0'], { inner: 'inner' }]);
+    assert.deepEqual(seen, ['0', '0', 'inner']);
+  });
+
   test('copies instead of sharing objects', () => {
     const input = { inner: { a: [1] } };
     const copy = copyJson(input) as typeof input;
