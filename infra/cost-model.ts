@@ -7,6 +7,7 @@
  */
 import type { ApiDescription } from '../description/types.js';
 import { LAMBDA_DEFAULTS } from './defaults.js';
+import { consistentReadUnits, writeUnits } from './item-size.js';
 
 export interface UnitPrice {
   /** US dollars per `per` units. */
@@ -39,10 +40,16 @@ export interface PlayAssumptions {
   subscribersPerGame: number;
   /** Time between two moves, while both players stay connected. */
   secondsBetweenMoves: number;
-  /** Size of the game item (heaps, players, move history), which sets the request units. */
-  gameItemKb: number;
-  /** A finished game also updates both players' stats and, between people, their ratings (small writes). */
+  /**
+   * The game item's size in bytes at creation and after each of its moves (movesPerGame + 1 sizes),
+   * by DynamoDB's size rules. A move's UpdateItem is billed by the larger of the item before and after
+   * it, its consistent GetItem by the item before it.
+   */
+  gameItemBytes: number[];
+  /** A finished game also makes one settle write per player and, between people, moves their leaderboard entries. */
   movesPerGame: number;
+  /** Size of a player record: its settle write is billed by the whole record, whatever the write changes. */
+  playerItemBytes: number;
   /** Run time of the notify function (two SNS publishes). */
   notifyMs: number;
   /** Field-level logging at ALL: request and response of the resolver and every pipeline step. */
@@ -54,12 +61,32 @@ export interface PlayAssumptions {
 export const DEFAULT_ASSUMPTIONS: PlayAssumptions = {
   subscribersPerGame: 2,
   secondsBetweenMoves: 30,
-  gameItemKb: 1.5,
+  // Measured by test/infra/item-sizes.test.ts on the heaviest kind of game: the longest usernames, public, timed.
+  gameItemBytes: [564, 805, 922, 1039, 1156, 1273, 1390, 1507, 1636],
   movesPerGame: 8,
+  // Weighed by test/infra/item-sizes.test.ts: a player with 10 items and two full settled sets.
+  playerItemBytes: 2726,
   notifyMs: 150,
   logKbPerMove: 12,
   tracedShare: 0.05,
 };
+
+function checkGame(a: PlayAssumptions): void {
+  if (a.gameItemBytes.length !== a.movesPerGame + 1) throw new Error(`gameItemBytes needs ${a.movesPerGame + 1} sizes (creation and each move), got ${a.gameItemBytes.length}`);
+}
+
+/** Average write units of a move's own UpdateItem of the game. */
+export function gameWriteUnitsPerMove(a: PlayAssumptions): number {
+  checkGame(a);
+  const units = a.gameItemBytes.slice(1).map((after, index) => writeUnits(a.gameItemBytes[index], after));
+  return units.reduce((sum, u) => sum + u, 0) / a.movesPerGame;
+}
+
+/** Average read units of a move's consistent GetItem of the game (read before the move). */
+export function gameReadUnitsPerMove(a: PlayAssumptions): number {
+  checkGame(a);
+  return a.gameItemBytes.slice(0, -1).reduce((sum, bytes) => sum + consistentReadUnits(bytes), 0) / a.movesPerGame;
+}
 
 export interface CostLine {
   service: string;
@@ -121,8 +148,9 @@ export function moveFacts(
 
 export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAULT_ASSUMPTIONS, prices: PriceList = PRICES, moves = 1_000_000): CostLine[] {
   const a = assumptions;
-  const itemWriteUnits = Math.ceil(a.gameItemKb); // 1 WRU per started KB
-  const itemReadUnits = Math.ceil(a.gameItemKb / 4); // strongly consistent: 1 RRU per started 4 KB
+  const gameWrite = gameWriteUnitsPerMove(a);
+  const playerWrite = writeUnits(a.playerItemBytes, a.playerItemBytes);
+  const sizes = `${Math.min(...a.gameItemBytes)} to ${Math.max(...a.gameItemBytes)} bytes`;
   const line = (service: string, what: string, perMove: number, price: UnitPrice): CostLine => ({
     service,
     what,
@@ -131,8 +159,8 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     cost: (perMove * moves * price.usd) / price.per,
   });
   const writes = [
-    line('DynamoDB', `conditional UpdateItem of the ${a.gameItemKb} KB game`, itemWriteUnits, prices.dynamodbWrite),
-    ...(facts.copyIndexes > 0 ? [line('DynamoDB', `copies of the game in ${facts.copyIndexes} indexes (projection ALL)`, itemWriteUnits * facts.copyIndexes, prices.dynamodbWrite)] : []),
+    line('DynamoDB', `conditional UpdateItem of the game (${sizes} over ${a.movesPerGame} moves)`, gameWrite, prices.dynamodbWrite),
+    ...(facts.copyIndexes > 0 ? [line('DynamoDB', `copies of the game in ${facts.copyIndexes} indexes (projection ALL)`, gameWrite * facts.copyIndexes, prices.dynamodbWrite)] : []),
     ...(facts.endKeyIndexes > 0
       ? [line('DynamoDB', `key-only entries of ${facts.endKeyIndexes} status indexes moved at game end (delete + put / ${a.movesPerGame} moves)`, (facts.endKeyIndexes * 2) / a.movesPerGame, prices.dynamodbWrite)]
       : []),
@@ -141,12 +169,16 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     line('AppSync', 'makeMove mutation', 1, prices.appsyncRequest),
     line('AppSync', `onMove delivered to ${a.subscribersPerGame} subscribers`, a.subscribersPerGame, prices.appsyncRealtimeMessage),
     line('AppSync', `${a.subscribersPerGame} connections × ${a.secondsBetweenMoves} s between moves`, (a.subscribersPerGame * a.secondsBetweenMoves) / 60, prices.appsyncConnectionMinute),
-    line('DynamoDB', 'load the game (consistent GetItem)', itemReadUnits, prices.dynamodbRead),
+    line('DynamoDB', 'load the game (consistent GetItem)', gameReadUnitsPerMove(a), prices.dynamodbRead),
     ...writes,
-    line('DynamoDB', `players' stats at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
-    // Elo ratings of a game between people: both players' points read, then one conditional write each.
-    line('DynamoDB', `players' ratings read at game end (2 consistent reads / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbRead),
-    line('DynamoDB', `players' ratings written at game end (2 writes / ${a.movesPerGame} moves)`, 2 / a.movesPerGame, prices.dynamodbWrite),
+    // At a game's end: both players' records read (ratings, settled sets), then ONE conditional write each.
+    line('DynamoDB', `players' records read at game end (2 consistent reads / ${a.movesPerGame} moves)`, (2 * consistentReadUnits(a.playerItemBytes)) / a.movesPerGame, prices.dynamodbRead),
+    line(
+      'DynamoDB',
+      `players' settle writes at game end: stats, prize, rating and marker in one UpdateItem each (2 × ${playerWrite} for a ${a.playerItemBytes}-byte record / ${a.movesPerGame} moves)`,
+      (2 * playerWrite) / a.movesPerGame,
+      prices.dynamodbWrite,
+    ),
     ...(facts.ratingIndexes > 0
       ? [line('DynamoDB', `leaderboard entries of both players moved at game end (${facts.ratingIndexes} index × 2 × delete + put / ${a.movesPerGame} moves)`, (facts.ratingIndexes * 4) / a.movesPerGame, prices.dynamodbWrite)]
       : []),

@@ -39,3 +39,8 @@ export function itemSize(item: Record<string, AttributeValue>): number {
 export function writeUnits(beforeBytes: number, afterBytes: number): number {
   return Math.max(1, Math.ceil(Math.max(beforeBytes, afterBytes) / 1024));
 }
+
+/** Read request units of one strongly consistent read: 1 per started 4 KB of the whole item (a projection does not lower it). */
+export function consistentReadUnits(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 4096));
+}

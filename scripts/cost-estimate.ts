@@ -23,7 +23,9 @@ console.log(`DynamoDB write units per move: ${Number(writeUnitsPerMove(lines).to
 console.log('');
 console.log(
   `Assumptions: ${DEFAULT_ASSUMPTIONS.subscribersPerGame} subscribers per game, a move every ${DEFAULT_ASSUMPTIONS.secondsBetweenMoves} s, ` +
-    `a ${DEFAULT_ASSUMPTIONS.gameItemKb} KB game item, ${facts.copyIndexes} indexes holding a copy of it and ${facts.endKeyIndexes} key-only indexes whose key changes when a game ends, ` +
+    `a game item of ${DEFAULT_ASSUMPTIONS.gameItemBytes.join(', ')} bytes at creation and after each move (measured: longest usernames, public, timed), ` +
+    `${facts.copyIndexes} indexes holding a copy of it and ${facts.endKeyIndexes} key-only indexes whose key changes when a game ends, ` +
+    `a ${DEFAULT_ASSUMPTIONS.playerItemBytes}-byte player record (10 items, two full settled sets), ` +
     `${DEFAULT_ASSUMPTIONS.movesPerGame} moves per game, ` +
     `notify runs ${DEFAULT_ASSUMPTIONS.notifyMs} ms at ${facts.notifyMemoryMb} MB. Prices are assumed us-east-1 list prices without free tiers; ` +
     'Cognito (billed per monthly active user), storage and backups are not per-move costs and are left out.',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { loadApi } from '../../description/load.js';
 import { LAMBDA_DEFAULTS } from '../../infra/defaults.js';
-import { DEFAULT_ASSUMPTIONS, estimate, markdownTable, moveFacts, PRICES, totals, writeUnitsPerMove, type CostLine } from '../../infra/cost-model.js';
+import { DEFAULT_ASSUMPTIONS, estimate, gameReadUnitsPerMove, gameWriteUnitsPerMove, markdownTable, moveFacts, PRICES, totals, writeUnitsPerMove, type CostLine } from '../../infra/cost-model.js';
 
 const fixturePath = join(import.meta.dirname, 'fixture', 'api.ts');
 
@@ -30,9 +30,11 @@ describe('cost model', () => {
     assert.equal(facts.ratingIndexes, 1);
     const lines = estimate(facts);
     const perGame = DEFAULT_ASSUMPTIONS.movesPerGame;
-    // The move's own write, then per game: status index entries moved, stats, ratings and the leaderboard entries.
-    const expected = Math.ceil(DEFAULT_ASSUMPTIONS.gameItemKb) + (facts.endKeyIndexes * 2) / perGame + 2 / perGame + 2 / perGame + (facts.ratingIndexes * 4) / perGame;
+    const playerWrite = Math.ceil(DEFAULT_ASSUMPTIONS.playerItemBytes / 1024);
+    // The move's own write, then per game: status index entries moved, one settle write per player and the leaderboard entries.
+    const expected = gameWriteUnitsPerMove(DEFAULT_ASSUMPTIONS) + (facts.endKeyIndexes * 2) / perGame + (2 * playerWrite) / perGame + (facts.ratingIndexes * 4) / perGame;
     assert.ok(Math.abs(writeUnitsPerMove(lines) - expected) < 1e-9, `write units per move: ${writeUnitsPerMove(lines)}`);
+    assert.equal(lines.filter((l) => /players' .*writes? at game end/.test(l.what)).length, 1, 'one settle write per player, not one per concern');
     const copied = estimate({ ...facts, copyIndexes: 4, endKeyIndexes: 0 });
     assert.ok(totals(lines).withoutSms < totals(copied).withoutSms);
   });
@@ -45,13 +47,26 @@ describe('cost model', () => {
   });
 
   test('an index holding the whole item adds a copy to each move write; a key-only index only moves its entry at game end', () => {
-    const perItem = Math.ceil(DEFAULT_ASSUMPTIONS.gameItemKb);
+    const perItem = gameWriteUnitsPerMove(DEFAULT_ASSUMPTIONS);
     const units = (copyIndexes: number, endKeyIndexes: number) => writeUnitsPerMove(estimate({ copyIndexes, endKeyIndexes, notifyMemoryMb: 256, ratingIndexes: 0 }));
-    const stats = 2 / DEFAULT_ASSUMPTIONS.movesPerGame;
-    const ratings = 2 / DEFAULT_ASSUMPTIONS.movesPerGame;
-    assert.equal(units(0, 0), perItem + stats + ratings);
-    assert.equal(units(4, 0), perItem * 5 + stats + ratings);
-    assert.equal(units(0, 2), perItem + (2 * 2) / DEFAULT_ASSUMPTIONS.movesPerGame + stats + ratings);
+    const settle = (2 * Math.ceil(DEFAULT_ASSUMPTIONS.playerItemBytes / 1024)) / DEFAULT_ASSUMPTIONS.movesPerGame;
+    assert.equal(units(0, 0), perItem + settle);
+    assert.equal(units(4, 0), perItem * 5 + settle);
+    assert.equal(units(0, 2), perItem + (2 * 2) / DEFAULT_ASSUMPTIONS.movesPerGame + settle);
+  });
+
+  test("a move's game write is billed by the larger of the item before and after it, its read by the item before it", () => {
+    const game = (gameItemBytes: number[]) => ({ ...DEFAULT_ASSUMPTIONS, gameItemBytes, movesPerGame: gameItemBytes.length - 1 });
+    // 1 KB is 1024 bytes: the move that crosses it costs 2, like every later one.
+    assert.equal(gameWriteUnitsPerMove(game([500, 1000, 1024, 1025, 1100])), (1 + 1 + 2 + 2) / 4);
+    assert.equal(gameReadUnitsPerMove(game([500, 4096, 4097])), (1 + 1) / 2);
+    assert.throws(() => gameWriteUnitsPerMove({ ...DEFAULT_ASSUMPTIONS, gameItemBytes: [500, 600] }), /needs 9 sizes/);
+  });
+
+  test("each player's settle write is billed by the whole record", () => {
+    const settleLine = (playerItemBytes: number) => lineFor(estimate({ copyIndexes: 0, endKeyIndexes: 0, notifyMemoryMb: 256, ratingIndexes: 0 }, { ...DEFAULT_ASSUMPTIONS, playerItemBytes }), /settle writes/).perMove;
+    assert.equal(settleLine(900), 2 / DEFAULT_ASSUMPTIONS.movesPerGame);
+    assert.equal(settleLine(16 * 1024), (2 * 16) / DEFAULT_ASSUMPTIONS.movesPerGame);
   });
 
   test('Lambda duration cost follows the memory, real-time messages follow the subscribers', () => {

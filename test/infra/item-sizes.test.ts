@@ -1,18 +1,69 @@
 /**
- * Item sizes by DynamoDB's rules (infra/item-size.ts): the weighing itself, and the documented bound
- * of a player record (resolvers/_lib/records.ts), weighed on the largest record the API can write.
+ * Item sizes by DynamoDB's rules (infra/item-size.ts): the weighing itself; the documented bound of a
+ * player record (resolvers/_lib/records.ts), weighed on the largest record the API can write; and the
+ * cost model's sizes (infra/cost-model.ts): an 8-move game played through the engine, its stored item
+ * weighed at creation and after every move, and the player record the model bills settle writes by.
  */
 import assert from 'node:assert/strict';
+import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { MAX_ITEMS, makeItem } from '../../game/items.js';
+import { DEFAULT_ASSUMPTIONS } from '../../infra/cost-model.js';
 import { itemSize, valueSize, writeUnits } from '../../infra/item-size.js';
+import type { RunningEngine } from '../../local/index.js';
+import { createDynamoClient } from '../../local/dynamodb/client.js';
 import { PLAYER_RECORD_MAX_BYTES, SETTLED_WINDOW, type PlayerRecord } from '../../resolvers/_lib/records.js';
+import { MAKE_MOVE, registerPlayer, startGameEngine, type Player } from '../game/support.js';
 
 const TIME = '2026-12-02T13:19:08.295Z';
 
+/** The longest username the API accepts (resolvers/_lib/input.ts). */
+const LONGEST_NAME = 32;
+/** Default heaps 5, 4, 5: eight moves, the eighth takes the last objects. */
+const MOVES: Array<[heap: number, count: number]> = [
+  [1, 2],
+  [2, 2],
+  [3, 3],
+  [1, 2],
+  [2, 1],
+  [1, 1],
+  [2, 1],
+  [3, 2],
+];
+
 function gameId(n: number): string {
   return `01M8VEHCMV84T9JYWS2RQ${String(n).padStart(5, '0')}`;
+}
+
+function longName(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`.padEnd(LONGEST_NAME, 'x').slice(0, LONGEST_NAME);
+}
+
+type WeighedRecord = Omit<PlayerRecord, 'settled' | 'settledPrevious'> & { settled: Set<string>; settledPrevious: Set<string> };
+
+/** A player record with `items` prizes and two full settled sets; the rest as `extra` says. */
+function playerRecord(items: number, extra: Partial<WeighedRecord> = {}): WeighedRecord {
+  return {
+    username: 'u'.repeat(LONGEST_NAME),
+    height: 180,
+    weight: 80,
+    email: `${'u'.repeat(LONGEST_NAME)}@example.com`,
+    phoneNumber: '+15555550100',
+    createdAt: TIME,
+    items: Array.from({ length: items }, (_, i) => makeItem(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, 2, 10, TIME, 'GAME_WON')),
+    gamesPlayed: 40,
+    gamesWon: 20,
+    gamesLost: 20,
+    ratingPoints: -16,
+    board: 'ALL',
+    settled: new Set(Array.from({ length: SETTLED_WINDOW }, (_, i) => gameId(i))),
+    settledPrevious: new Set(Array.from({ length: SETTLED_WINDOW }, (_, i) => gameId(SETTLED_WINDOW + i))),
+    settledCount: SETTLED_WINDOW,
+    settledSince: TIME,
+    forgottenBefore: TIME,
+    ...extra,
+  };
 }
 
 describe('item sizes', () => {
@@ -29,30 +80,62 @@ describe('item sizes', () => {
   });
 
   test(`the largest player record the API can write weighs at most ${PLAYER_RECORD_MAX_BYTES} bytes`, () => {
-    // Every field at its longest: registration's limits (functions/auth/validate.ts), four-byte characters in the email, a full inventory, two full settled sets.
-    const record: Omit<PlayerRecord, 'settled' | 'settledPrevious'> & { settled: Set<string>; settledPrevious: Set<string> } = {
-      username: 'u'.repeat(32),
+    // Every field at its longest: registration's limits (functions/auth/validate.ts), four-byte characters in the email, a full inventory.
+    const record = playerRecord(MAX_ITEMS, {
       height: 1000,
       weight: 10000,
       email: '\u{1F600}'.repeat(254),
       phoneNumber: '+999999999999999',
-      createdAt: TIME,
-      items: Array.from({ length: MAX_ITEMS }, (_, i) => makeItem(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, 2, 10, TIME, 'GAME_WON')),
       gamesPlayed: 123456789012,
       gamesWon: 123456789012,
       gamesLost: 123456789012,
       prizesForfeited: 123456789012,
       ratingPoints: -123456,
-      board: 'ALL',
-      settled: new Set(Array.from({ length: SETTLED_WINDOW }, (_, i) => gameId(i))),
-      settledPrevious: new Set(Array.from({ length: SETTLED_WINDOW }, (_, i) => gameId(SETTLED_WINDOW + i))),
-      settledCount: SETTLED_WINDOW,
-      settledSince: TIME,
-      forgottenBefore: TIME,
-    };
+    });
     const bytes = itemSize(marshall(record));
     assert.ok(bytes <= PLAYER_RECORD_MAX_BYTES, `${bytes} bytes`);
     // The bound is meant to be tight enough to mean something.
     assert.ok(bytes > PLAYER_RECORD_MAX_BYTES * 0.9, `${bytes} bytes`);
   });
+
+  test("the cost model's player record: 10 prizes and two full settled sets", () => {
+    assert.equal(itemSize(marshall(playerRecord(10))), DEFAULT_ASSUMPTIONS.playerItemBytes);
+  });
+});
+
+describe("the cost model's game item", () => {
+  let engine: RunningEngine;
+  beforeAll(async () => {
+    engine = await startGameEngine();
+  }, 120_000);
+  afterAll(() => engine?.close());
+
+  async function storedGame(id: string): Promise<Record<string, AttributeValue>> {
+    const client = createDynamoClient(engine.dynamodbEndpoint);
+    try {
+      const answer = await client.send(new GetItemCommand({ TableName: engine.tableNames.games, Key: { gameId: { S: id } }, ConsistentRead: true }));
+      return answer.Item!;
+    } finally {
+      client.destroy();
+    }
+  }
+
+  test('an 8-move game of the heaviest kind (longest usernames, public, timed) weighs what the model assumes, at creation and after each move', async () => {
+    const [first, second]: Player[] = [await registerPlayer(engine, longName('w')), await registerPlayer(engine, longName('l'))];
+    const created = await first.gql('mutation C($opponent: String!) { createGame(opponent: $opponent, visibility: PUBLIC, turnSeconds: 604800) { gameId } }', { opponent: second.username });
+    assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
+    const id = (created.body.data?.createGame as { gameId: string }).gameId;
+    const sizes = [itemSize(await storedGame(id))];
+    // The invited player moves first.
+    const players = [second, first];
+    for (const [index, [heap, count]] of MOVES.entries()) {
+      const moved = await players[index % 2].gql(MAKE_MOVE, { gameId: id, heap, count });
+      assert.equal(moved.body.errors, undefined, JSON.stringify(moved.body.errors));
+      sizes.push(itemSize(await storedGame(id)));
+    }
+    assert.equal((await storedGame(id)).status.S, 'FINISHED');
+    assert.equal(MOVES.length, DEFAULT_ASSUMPTIONS.movesPerGame);
+    // A changed game item changes what a move costs: take the new sizes into DEFAULT_ASSUMPTIONS.gameItemBytes.
+    assert.deepEqual(sizes, DEFAULT_ASSUMPTIONS.gameItemBytes);
+  }, 60_000);
 });
