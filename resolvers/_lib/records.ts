@@ -15,7 +15,7 @@ export const SETTLED_WINDOW = 20;
  * The most a player record weighs by DynamoDB's size rules, every field at its longest: the profile
  * (about 1.3 KB), MAX_ITEMS items (about 135 bytes each) and two full settled sets (about 1 KB);
  * test/infra/item-sizes.test.ts weighs it. Far below DynamoDB's 400 KB item limit. A record from before
- * the settled window also holds creditedGames and ratedGames until its first rotation removes them.
+ * the settled window also holds creditedGames and ratedGames until its first settle write removes them.
  */
 export const PLAYER_RECORD_MAX_BYTES = 16 * 1024;
 
@@ -44,7 +44,7 @@ export interface PlayerRecord {
   settledSince?: string;
   /** A game that ended before this time may have been settled and forgotten: rateGame refuses to repair it. */
   forgottenBefore?: string;
-  /** Before the settled window (older records, removed by their first rotation): the games counted in the stats, and in the rating. */
+  /** Before the settled window (older records, removed by their first settle write): the games counted in the stats, and in the rating. */
   creditedGames?: string[];
   ratedGames?: string[];
   /** `ALL` once rated: the partition key of the byRating index. */

@@ -13,10 +13,11 @@
  * settled and forgotten. Everything happens in single-item writes (dynalite has no transactions).
  *
  * Records written before this scheme hold `creditedGames` and `ratedGames`, unbounded sets of the
- * games counted in the stats and in the rating. They count as settled history: every write checks
- * them too, and the first rotation removes them (its `forgottenBefore` covers them, as they were
- * written before the record's first `settledSince`). A game an old record counted in only one of the
- * two sets is settled as it stands: its missing half is not applied.
+ * games counted in the stats and in the rating (a record near DynamoDB's 400 KB limit refuses any
+ * write that makes it larger). They count as settled history, and the record's first settle write
+ * migrates it: it removes both sets (so it shrinks) and starts the window with `forgottenBefore` at
+ * that moment, which covers every game the old sets held. A game an old record counted in only one
+ * of the two sets is settled as it stands: its missing half is not applied.
  */
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { MAX_ITEMS, type InventoryItem } from '../../game/items.js';
@@ -55,6 +56,14 @@ export function settleState(record: PlayerRecord, gameId: string, finishedAt: st
   return 'PENDING';
 }
 
+/** Which write a record calls for: add to the current set, rotate a full one, or migrate a record of the older scheme. */
+export type SettleVariant = 'ADD' | 'ROTATE' | 'MIGRATE';
+
+export function settleVariant(record: PlayerRecord, window: number): SettleVariant {
+  if (record.creditedGames !== undefined || record.ratedGames !== undefined) return 'MIGRATE';
+  return (record.settledCount ?? 0) >= window ? 'ROTATE' : 'ADD';
+}
+
 /** What one player's write applies. */
 export interface Settlement {
   username: string;
@@ -64,15 +73,14 @@ export interface Settlement {
   prize: InventoryItem | null;
   /** Elo points to ADD (negative for the loser); null in games against the computer. */
   points: number | null;
-  /** The record's settledCount as last seen: at the window, the write rotates the sets. */
-  settledCount: number;
+  /** What the record as last read calls for (settleVariant); the write's condition checks it still does. */
+  variant: SettleVariant;
   window: number;
   now: string;
 }
 
 /** The conditional UpdateItem that settles `s.gameId` on `s.username`'s record (see the top of this file). */
 export function settleWrite(s: Settlement): DynamoDBUpdateItemRequest {
-  const rotate = s.settledCount >= s.window;
   const names: Record<string, string> = {
     '#username': 'username',
     '#played': 'gamesPlayed',
@@ -83,7 +91,7 @@ export function settleWrite(s: Settlement): DynamoDBUpdateItemRequest {
     '#credited': 'creditedGames',
     '#rated': 'ratedGames',
   };
-  const values: Record<string, unknown> = { ':one': 1, ':gameId': s.gameId, ':window': s.window, ':now': s.now };
+  const values: Record<string, unknown> = { ':one': 1, ':gameId': s.gameId, ':now': s.now };
   const sets: string[] = [];
   const adds = ['#played :one'];
   const conditions = ['attribute_exists(#username)', 'NOT contains(#settled, :gameId)', 'NOT contains(#previous, :gameId)', 'NOT contains(#credited, :gameId)', 'NOT contains(#rated, :gameId)'];
@@ -114,15 +122,22 @@ export function settleWrite(s: Settlement): DynamoDBUpdateItemRequest {
     sets.push('#board = :board');
   }
   let removes: string[] = [];
-  if (rotate) {
+  if (s.variant === 'ROTATE') {
     // Right-hand sides read the record as it was before this write, so the sets shift by one.
     names['#forgotten'] = 'forgottenBefore';
     sets.push('#previous = #settled', '#forgotten = if_not_exists(#since, :now)', '#settled = :justThis', '#since = :now', '#count = :one');
-    removes = ['#credited', '#rated'];
+    values[':window'] = s.window;
     conditions.push('#count >= :window');
+  } else if (s.variant === 'MIGRATE') {
+    // The old sets go; every game they held ended before now, so forgottenBefore covers them all.
+    names['#forgotten'] = 'forgottenBefore';
+    sets.push('#forgotten = :now', '#settled = :justThis', '#since = :now', '#count = :one');
+    removes = ['#previous', '#credited', '#rated'];
+    conditions.push('(attribute_exists(#credited) OR attribute_exists(#rated))');
   } else {
     sets.push('#since = if_not_exists(#since, :now)');
     adds.push('#settled :justThis', '#count :one');
+    values[':window'] = s.window;
     conditions.push('(attribute_not_exists(#count) OR #count < :window)');
   }
   const mapped: Record<string, unknown> = util.dynamodb.toMapValues(values);

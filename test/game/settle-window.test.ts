@@ -4,7 +4,7 @@
  * (resolvers/_lib/settle.ts); here the window is 2 (the engine's AppSync environment), so a few
  * games drive several rotations. A repair inside the window never counts a game twice, a repair of
  * a game the record may have forgotten is refused, and a record of the older scheme (unbounded
- * creditedGames and ratedGames) is neither counted twice nor kept growing.
+ * creditedGames and ratedGames) is neither counted twice nor kept: its first settle write removes them.
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -91,7 +91,7 @@ describe('the settled window', () => {
     assert.equal(((await stored(a)).items ?? []).length, prizes);
   });
 
-  test('a record of the older scheme: a game in its creditedGames is not counted again, and its first rotation removes the old sets', async () => {
+  test("a record of the older scheme: a game in its creditedGames is not counted again, and the record's first settle write removes the old sets", async () => {
     const [a, b] = [await registerPlayer(engine, uniqueName('veteran')), await registerPlayer(engine, uniqueName('newbie'))];
     const old = await winByResignation(a, b);
     // As the older scheme left it: the game counted in the stats and the rating, remembered in the unbounded sets only.
@@ -101,11 +101,14 @@ describe('the settled window', () => {
     assert.equal(repaired.body.data?.rateGame, false, JSON.stringify(repaired.body));
     assert.deepEqual(await publicView(a), before);
 
-    for (let n = 0; n < WINDOW + 1; n += 1) await winByResignation(a, b);
+    const next = await winByResignation(a, b);
     const record = await stored(a);
     assert.equal(record.creditedGames, undefined);
     assert.equal(record.ratedGames, undefined);
-    assert.equal(record.gamesWon, WINDOW + 2);
+    assert.deepEqual(ids(record.settled), [next]);
+    assert.equal(record.gamesWon, 2);
     assert.deepEqual(errorTypes(await a.gql(RATE, { gameId: old })), ['GameTooOld']);
+    assert.equal((await a.gql(RATE, { gameId: next })).body.data?.rateGame, false);
+    assert.equal((await stored(a)).gamesWon, 2);
   });
 });

@@ -16,7 +16,7 @@ import { DEFAULT_RATING, rateGame } from '../../../game/ratings.js';
 import { fail } from '../errors.js';
 import { randomItem } from '../inventory.js';
 import type { GameRecord, PlayerRecord } from '../records.js';
-import { SETTLE_ATTRIBUTES, inventoryFull, settleRefusal, settleState, settleWrite, settledWindow, type SettleState } from '../settle.js';
+import { SETTLE_ATTRIBUTES, inventoryFull, settleRefusal, settleState, settleVariant, settleWrite, settledWindow, type SettleState, type SettleVariant } from '../settle.js';
 
 export type Side = 'winner' | 'loser';
 
@@ -26,7 +26,7 @@ interface SidePlan {
   state: SettleState;
   /** Elo points to add; null against the computer or when the other record is missing. */
   points: number | null;
-  settledCount: number;
+  variant: SettleVariant;
 }
 
 export interface SettlePlan {
@@ -38,7 +38,7 @@ export interface SettlePlan {
 
 /** What the retry step of a side has to do, left in the stash by the first attempt. */
 interface PendingSettle {
-  settledCount: number;
+  variant: SettleVariant;
   prize: boolean;
 }
 
@@ -55,11 +55,11 @@ export function readPlayersRequest(ctx: Context) {
   return batchGet({ tables: { [ctx.env.PLAYERS_TABLE]: { keys, consistentRead: true, projection: SETTLE_ATTRIBUTES } } });
 }
 
-function sidePlan(record: PlayerRecord | null, game: GameRecord, points: number | null, repair: boolean): SidePlan | null {
+function sidePlan(record: PlayerRecord | null, game: GameRecord, points: number | null, repair: boolean, window: number): SidePlan | null {
   if (!record) return null;
   const state = settleState(record, game.gameId, game.updatedAt);
   // A game that ended in this very request cannot have been forgotten; only its clock margin could say so.
-  return { username: record.username, state: state === 'FORGOTTEN' && !repair ? 'PENDING' : state, points, settledCount: record.settledCount ?? 0 };
+  return { username: record.username, state: state === 'FORGOTTEN' && !repair ? 'PENDING' : state, points, variant: settleVariant(record, window) };
 }
 
 export function readPlayersResponse(ctx: Context) {
@@ -75,11 +75,12 @@ export function readPlayersResponse(ctx: Context) {
   const winner = byName(human(game.winner));
   const loser = byName(human(game.loser));
   const delta = winner && loser && !game.computer ? rateGame(DEFAULT_RATING + (winner.ratingPoints ?? 0), DEFAULT_RATING + (loser.ratingPoints ?? 0)).delta : null;
+  const window = settledWindow(ctx);
   const plan: SettlePlan = {
     gameId: game.gameId,
-    window: settledWindow(ctx),
-    winner: sidePlan(winner, game, delta, repair),
-    loser: sidePlan(loser, game, delta === null ? null : 0 - delta, repair),
+    window,
+    winner: sidePlan(winner, game, delta, repair, window),
+    loser: sidePlan(loser, game, delta === null ? null : 0 - delta, repair, window),
   };
   for (const side of [plan.winner, plan.loser]) {
     if (side && side.state === 'FORGOTTEN') {
@@ -110,7 +111,7 @@ export function settleRequest(ctx: Context, side: Side, retry: boolean) {
     side,
     prize: prize ? randomItem('GAME_WON') : null,
     points: player.points,
-    settledCount: retry ? (pending as PendingSettle).settledCount : player.settledCount,
+    variant: retry ? (pending as PendingSettle).variant : player.variant,
     window: plan.window,
     now: util.time.nowISO8601(),
   });
@@ -138,8 +139,8 @@ export function settleResponse(ctx: Context, side: Side, retry: boolean) {
   const player = plan[side] as SidePlan;
   // After a refusal, the record as handed back says what the retry writes: rotate a full set, forfeit the prize of a full inventory.
   const next: PendingSettle = current
-    ? { settledCount: current.settledCount ?? 0, prize: side === 'winner' && !inventoryFull(current) }
-    : { settledCount: player.settledCount, prize: side === 'winner' };
+    ? { variant: settleVariant(current, plan.window), prize: side === 'winner' && !inventoryFull(current) }
+    : { variant: player.variant, prize: side === 'winner' };
   if (!current) console.warn(`settling the ${side} of game ${plan.gameId} failed (${ctx.error.type}); retrying`);
   ctx.stash[key] = next;
   return null;
