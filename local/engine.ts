@@ -75,6 +75,8 @@ export interface EngineOptions {
   schedulerPollMs?: number;
   /** AppSync environment variables (`ctx.env`) set over the description's, e.g. a test's smaller limit. */
   environment?: Record<string, string>;
+  /** The waits before each retry of a failed asynchronous Lambda invocation; default Lambda's (1 min, then 2 min). */
+  lambdaRetryDelaysMs?: readonly number[];
 }
 
 export interface ReloadResult {
@@ -278,7 +280,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const settled = async () => {
       await Promise.all(lambdaSources.map((source) => source.settled()));
     };
-    cleanups.unshift(settled);
+    cleanups.unshift(async () => {
+      for (const source of lambdaSources) source.dropRetries();
+      await settled();
+    });
     /** Lambda handlers by function name, with the bundle they were loaded from (loaded again only when it changes). */
     const loadedLambdas = new Map<string, { code: string; handler: LambdaHandler }>();
     let generation = 0;
@@ -356,7 +361,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       // Every function can be a schedule's target, data source or not.
       const invokers = new Map<string, LambdaDataSource>();
       for (const [name, fn] of Object.entries(description.functions ?? {})) {
-        const invoker = createLambdaDataSource({ name, handler: lambdas.get(name)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });
+        const invoker = createLambdaDataSource({ name, handler: lambdas.get(name)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log, asyncRetryDelaysMs: options.lambdaRetryDelaysMs });
         lambdaSources.push(invoker);
         invokers.set(functionArn(name), invoker);
       }
@@ -368,7 +373,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         if (ds.type === 'AMAZON_DYNAMODB') dataSources.set(name, createDynamoDbDataSource({ store, tableName: tableNames[ds.table] }));
         if (ds.type === 'AWS_LAMBDA') {
           const fn = description.functions![ds.function];
-          const source = createLambdaDataSource({ name: ds.function, handler: lambdas.get(ds.function)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log });
+          const source = createLambdaDataSource({
+            name: ds.function,
+            handler: lambdas.get(ds.function)!,
+            timeoutSeconds: fn.timeoutSeconds ?? 30,
+            log,
+            asyncRetryDelaysMs: options.lambdaRetryDelaysMs,
+          });
           lambdaSources.push(source);
           dataSources.set(name, source);
         }

@@ -12,7 +12,14 @@ export interface LambdaFunction {
   handler: LambdaHandler;
   timeoutSeconds: number;
   log?: (line: string) => void;
+  /**
+   * The waits before each retry of a failed asynchronous (Event) invocation. Lambda's default: two retries, the
+   * first after about a minute, the second two minutes later.
+   */
+  asyncRetryDelaysMs?: readonly number[];
 }
+
+export const LAMBDA_ASYNC_RETRY_DELAYS_MS: readonly number[] = [60_000, 120_000];
 
 function lambdaContext(fn: LambdaFunction, deadline: number): Record<string, unknown> {
   return {
@@ -44,15 +51,50 @@ async function call(fn: LambdaFunction, payload: unknown): Promise<DataSourceOut
 }
 
 export interface LambdaDataSource extends DataSource {
-  /** Resolves once every asynchronous (Event) invocation started so far has finished. */
+  /** Resolves once every attempt of an asynchronous (Event) invocation now running has finished (retries still waiting are not waited for). */
   settled(): Promise<void>;
+  /** Drops the retries still waiting, with a log line: the engine is stopping, and they cannot outlive it. */
+  dropRetries(): void;
 }
 
 export function createLambdaDataSource(fn: LambdaFunction): LambdaDataSource {
   const running = new Set<Promise<void>>();
+  const waitingRetries = new Set<NodeJS.Timeout>();
+  const retryDelays = fn.asyncRetryDelaysMs ?? LAMBDA_ASYNC_RETRY_DELAYS_MS;
+
+  /** One attempt of an Event invocation; a failure schedules the next attempt, as Lambda's event queue does. */
+  const attempt = (payload: unknown, number: number): void => {
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => call(fn, payload))
+      .then((outcome) => {
+        if (!outcome.error) return;
+        const attempts = retryDelays.length + 1;
+        const delay = retryDelays[number - 1];
+        if (delay === undefined) {
+          fn.log?.(`${fn.name}: asynchronous invocation failed (attempt ${number} of ${attempts}, the last): ${outcome.error.message}; the event is dropped`);
+          return;
+        }
+        fn.log?.(`${fn.name}: asynchronous invocation failed (attempt ${number} of ${attempts}): ${outcome.error.message}; retrying in ${delay / 1000} s`);
+        const timer = setTimeout(() => {
+          waitingRetries.delete(timer);
+          attempt(payload, number + 1);
+        }, delay);
+        timer.unref();
+        waitingRetries.add(timer);
+      })
+      .finally(() => running.delete(run));
+    running.add(run);
+  };
+
   return {
     async settled() {
       while (running.size > 0) await Promise.all(running);
+    },
+    dropRetries() {
+      if (waitingRetries.size === 0) return;
+      for (const timer of waitingRetries) clearTimeout(timer);
+      fn.log?.(`${fn.name}: ${waitingRetries.size} asynchronous invocation(s) waiting for a retry dropped: the engine stopped`);
+      waitingRetries.clear();
     },
     async invoke(request) {
       const { operation, payload, invocationType } = (request ?? {}) as { operation?: string; payload?: unknown; invocationType?: string };
@@ -61,14 +103,8 @@ export function createLambdaDataSource(fn: LambdaFunction): LambdaDataSource {
       }
       if (invocationType === 'Event') {
         // Fire and forget: the resolver gets no result, the function starts only after the caller has
-        // moved on (as Lambda queues the event), and a failure only reaches the log, as in AWS.
-        const run = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => call(fn, payload))
-          .then((outcome) => {
-            if (outcome.error) fn.log?.(`${fn.name}: asynchronous invocation failed: ${outcome.error.message}`);
-          })
-          .finally(() => running.delete(run));
-        running.add(run);
+        // moved on (as Lambda queues the event), and a failure reaches the log and is retried, as in AWS.
+        attempt(payload, 1);
         return { result: null };
       }
       if (operation === 'BatchInvoke') {
