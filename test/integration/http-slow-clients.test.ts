@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-async function open(): Promise<{ socket: Socket; received: () => string; closed: Promise<unknown> }> {
-  const { port } = new URL(engine.url);
+async function open(server = engine): Promise<{ socket: Socket; received: () => string; closed: Promise<unknown> }> {
+  const { port } = new URL(server.url);
   const socket = connect(Number(port), '127.0.0.1');
   let text = '';
   socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
@@ -76,4 +76,30 @@ describe('slow and oversized clients', () => {
     assert.equal((JSON.parse(related[0]) as { level: string }).level, 'info');
     assert.ok(!logs.some((line) => line.includes('"level":"error"') || /\s+at /.test(line)), logs.join('\n'));
   });
+});
+
+describe('the whole-request time limit', () => {
+  let quick: RunningEngine;
+  beforeAll(async () => {
+    // The default limit is 30 s; the same rule with a 2 s limit keeps the test short.
+    quick = await startTestEngine({ httpTimeouts: { headersMs: 1_000, requestMs: 2_000, checkIntervalMs: 100 } });
+  });
+  afterAll(() => quick.close());
+
+  test('a client sending its body a byte at a time is answered 408 and cut off once the request has taken too long', async () => {
+    const { socket, received, closed } = await open(quick);
+    const started = Date.now();
+    // Headers at once, so only the whole-request limit can end this.
+    socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
+    const dribble = setInterval(() => socket.write(' '), 100);
+    try {
+      await closed;
+    } finally {
+      clearInterval(dribble);
+    }
+    const took = Date.now() - started;
+    assert.match(received(), /^HTTP\/1\.1 408 /);
+    // Not cut off by the header limit (1 s) instead, nor left open for long past the request limit.
+    assert.ok(took >= 1_900 && took < 15_000, `closed after ${took} ms`);
+  }, 30_000);
 });
