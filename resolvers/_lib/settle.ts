@@ -24,7 +24,7 @@ import { MAX_ITEMS, type InventoryItem } from '../../game/items.js';
 import { SETTLED_WINDOW, type PlayerRecord } from './records.js';
 
 /**
- * A game finished less than this before `forgottenBefore` counts as possibly forgotten too: the
+ * A game that ended up to this long after `forgottenBefore` counts as possibly forgotten too: the two
  * times come from the clocks of different requests, which may disagree by a little.
  */
 export const CLOCK_MARGIN_MS = 60_000;
