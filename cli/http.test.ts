@@ -15,6 +15,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       seen = { method: request.method, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      if (request.url === '/silent') return; // never answers
       response.statusCode = request.url === '/missing' ? 404 : 200;
       response.end(JSON.stringify({ echo: seen.body, note: 'naïve ✓' }));
     });
@@ -23,7 +24,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 describe('send', () => {
   test('a POST carries its headers and a body measured in bytes, and the answer is read whole', async () => {
@@ -49,5 +53,9 @@ describe('send', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await assert.rejects(send(`http://127.0.0.1:${port}/graphql`), /ECONNREFUSED/);
+  });
+
+  test('a server that never answers is given up after the time limit', async () => {
+    await assert.rejects(send(`${url}/silent`, { timeoutMs: 200 }), /no answer within 0\.2 s/);
   });
 });

@@ -15,10 +15,12 @@ export interface HttpRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** A connection silent this long is given up (fetch's own default waits five minutes). */
+  timeoutMs?: number;
 }
 
 /** Sends one request and reads the whole answer; a network failure rejects with the error (its `code` says which). */
-export async function send(url: string | URL, { method = 'GET', headers = {}, body }: HttpRequest = {}): Promise<HttpAnswer> {
+export async function send(url: string | URL, { method = 'GET', headers = {}, body, timeoutMs = 60_000 }: HttpRequest = {}): Promise<HttpAnswer> {
   const target = new URL(url);
   // TLS is loaded only for a deployed API: the local engine speaks plain HTTP, and loading it costs a short run dearly.
   const request = target.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
@@ -32,6 +34,7 @@ export async function send(url: string | URL, { method = 'GET', headers = {}, bo
         resolve({ status, ok: status >= 200 && status < 300, text: Buffer.concat(chunks).toString('utf8') });
       });
     });
+    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
     outgoing.on('error', reject);
     outgoing.end(body);
   });
