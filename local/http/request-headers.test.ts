@@ -32,4 +32,10 @@ describe('ctx.request.headers', () => {
     assert.notEqual(a, b);
     assert.equal(newTraceId(0x5f512f51 * 1000 + 999).slice(0, 16), 'Root=1-5f512f51-');
   });
+
+  test('trace ids stay well formed and distinct across many requests (past a refill of their random pool)', () => {
+    const ids = Array.from({ length: 1000 }, () => newTraceId(0));
+    for (const id of ids) assert.match(id, /^Root=1-00000000-[0-9a-f]{24}$/);
+    assert.equal(new Set(ids).size, ids.length);
+  });
 });
