@@ -19,6 +19,7 @@ import { createCognitoStandIn } from './cognito/index.js';
 import { prepareSigningKey } from './cognito/signing-key.js';
 import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
+import { createEventThread, type EventFunction } from './datasources/event-worker.js';
 import { createLambdaDataSource, type LambdaDataSource, type LambdaHandler } from './datasources/lambda.js';
 import { createNoneDataSource } from './datasources/none.js';
 import type { DynamoStore } from './dynamodb/store.js';
@@ -285,7 +286,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       await settled();
     });
     /** Lambda handlers by function name, with the bundle they were loaded from (loaded again only when it changes). */
-    const loadedLambdas = new Map<string, { code: string; handler: LambdaHandler }>();
+    const loadedLambdas = new Map<string, { code: string; handler: LambdaHandler; events: EventFunction }>();
+    // The functions' Event invocations run on this thread (event-worker.ts); it stops when the engine closes.
+    const eventThread = createEventThread();
+    cleanups.push(() => eventThread.close());
     let generation = 0;
 
     /** Everything that depends on the description and the bundles: built at start, and again by `reload`. */
@@ -334,6 +338,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         Object.fromEntries(Object.entries(env ?? {}).map(([k, v]) => [k, reference(v)]));
 
       const lambdas = new Map<string, LambdaHandler>();
+      const eventFunctions = new Map<string, EventFunction>();
       for (const [name, fn] of Object.entries(description.functions ?? {})) {
         // In-process functions share process.env; each function's variables are set before its module loads.
         const environment = resolveAll(fn.environment);
@@ -342,6 +347,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         const loaded = loadedLambdas.get(name);
         if (loaded && loaded.code === bundle.code) {
           lambdas.set(name, loaded.handler);
+          eventFunctions.set(name, loaded.events);
           continue;
         }
         // A fresh module instance per engine and per changed bundle, so SDK clients created at load time see this engine's endpoints.
@@ -354,14 +360,23 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
           if (typeof module.handler !== 'function') throw new Error(`function "${name}" (${fn.entry}) does not export a handler`);
           return module.handler;
         });
+        const events: EventFunction = { name, moduleUrl: url, environment: { ...sdkEnvironment, ...environment }, timeoutSeconds: fn.timeoutSeconds ?? 30 };
         lambdas.set(name, handler);
-        loadedLambdas.set(name, { code: bundle.code, handler });
+        eventFunctions.set(name, events);
+        loadedLambdas.set(name, { code: bundle.code, handler, events });
       }
 
       // Every function can be a schedule's target, data source or not.
       const invokers = new Map<string, LambdaDataSource>();
       for (const [name, fn] of Object.entries(description.functions ?? {})) {
-        const invoker = createLambdaDataSource({ name, handler: lambdas.get(name)!, timeoutSeconds: fn.timeoutSeconds ?? 30, log, asyncRetryDelaysMs: options.lambdaRetryDelaysMs });
+        const invoker = createLambdaDataSource({
+          name,
+          handler: lambdas.get(name)!,
+          runEvent: eventThread.runner(eventFunctions.get(name)!),
+          timeoutSeconds: fn.timeoutSeconds ?? 30,
+          log,
+          asyncRetryDelaysMs: options.lambdaRetryDelaysMs,
+        });
         lambdaSources.push(invoker);
         invokers.set(functionArn(name), invoker);
       }
@@ -376,6 +391,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
           const source = createLambdaDataSource({
             name: ds.function,
             handler: lambdas.get(ds.function)!,
+            runEvent: eventThread.runner(eventFunctions.get(ds.function)!),
             timeoutSeconds: fn.timeoutSeconds ?? 30,
             log,
             asyncRetryDelaysMs: options.lambdaRetryDelaysMs,

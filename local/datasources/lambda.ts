@@ -17,6 +17,8 @@ export interface LambdaFunction {
    * first after about a minute, the second two minutes later.
    */
   asyncRetryDelaysMs?: readonly number[];
+  /** Runs an asynchronous (Event) invocation elsewhere (event-worker.ts); without it, `handler` runs in this thread. */
+  runEvent?: (payload: unknown) => Promise<DataSourceOutcome>;
 }
 
 export const LAMBDA_ASYNC_RETRY_DELAYS_MS: readonly number[] = [60_000, 120_000];
@@ -65,7 +67,7 @@ export function createLambdaDataSource(fn: LambdaFunction): LambdaDataSource {
   /** One attempt of an Event invocation; a failure schedules the next attempt, as Lambda's event queue does. */
   const attempt = (payload: unknown, number: number): void => {
     const run = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => call(fn, payload))
+      .then(() => (fn.runEvent ? fn.runEvent(payload) : call(fn, payload)))
       .then((outcome) => {
         if (!outcome.error) return;
         const attempts = retryDelays.length + 1;

@@ -1,0 +1,138 @@
+/**
+ * Asynchronous (Event) invocations of an engine's functions, run on one worker thread of its process.
+ *
+ * In AWS an Event invocation runs in the function's own container, never on AppSync's time. Run on the
+ * engine's thread, a move's notification (two SNS publishes through the real AWS SDK: serialization,
+ * SigV4 signing, HTTP to the stand-in and back) cost more CPU than the move itself, and the next request
+ * waited behind it. On the worker thread each handler module is loaded and called as before (the same
+ * bundle, its own module instance, the process's environment shared as in-process functions share it),
+ * and the engine's thread only hands over the event. One thread serves all the engine's functions, as
+ * one thread ran them before, so the engine's memory grows by one V8 instance at most.
+ */
+import { SHARE_ENV, Worker } from 'node:worker_threads';
+import type { DataSourceOutcome } from './contract.js';
+
+/** The worker's code (CommonJS, evaluated as is, so it needs no TypeScript loader). */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { randomUUID } = require('node:crypto');
+const handlers = new Map();
+function load(url, name) {
+  let loading = handlers.get(url);
+  if (!loading) {
+    loading = import(url).then((module) => {
+      if (typeof module.handler !== 'function') throw new Error('function "' + name + '" does not export a handler');
+      return module.handler;
+    });
+    handlers.set(url, loading);
+  }
+  return loading;
+}
+parentPort.on('message', async ({ id, url, name, event, timeoutSeconds }) => {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  try {
+    const handler = await load(url, name);
+    const context = {
+      functionName: name,
+      functionVersion: '$LATEST',
+      awsRequestId: randomUUID(),
+      memoryLimitInMB: '128',
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      callbackWaitsForEmptyEventLoop: false,
+    };
+    // Only JSON leaves a function: a result without a JSON form fails the invocation, as on the engine's thread.
+    JSON.stringify(await handler(JSON.parse(event), context));
+    parentPort.postMessage({ id });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+`;
+
+export interface EventFunction {
+  /** The function's name (Lambda's functionName). */
+  name: string;
+  /** The handler module (the function's bundle). */
+  moduleUrl: string;
+  /**
+   * The function's variables, set in the process's environment just before its module loads, as for a
+   * module loaded on the engine's thread (the worker shares the process's environment).
+   */
+  environment: Record<string, string | undefined>;
+  timeoutSeconds: number;
+}
+
+export interface EventThread {
+  /** What runs one function's Event invocations here; it never throws (a failure is the outcome's error). */
+  runner(fn: EventFunction): (payload: unknown) => Promise<DataSourceOutcome>;
+  /** Stops the thread once the invocations it is running have finished. */
+  close(): Promise<void>;
+}
+
+const failed = (message: string): DataSourceOutcome => ({ result: null, error: { type: 'Lambda:Unhandled', message } });
+
+export function createEventThread(): EventThread {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, (outcome: DataSourceOutcome) => void>();
+  /** Modules the current thread has been asked to load (their environment is set by then). */
+  let loaded = new Set<string>();
+  let idle: (() => void) | undefined;
+
+  const finish = (id: number, outcome: DataSourceOutcome) => {
+    const done = pending.get(id);
+    pending.delete(id);
+    done?.(outcome);
+    if (pending.size === 0) idle?.();
+  };
+
+  const start = (): Worker => {
+    // Started on the first event, as Lambda starts a container: many runs never notify anyone.
+    const started = new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV });
+    loaded = new Set();
+    // Idle, it must not keep the engine's process alive.
+    started.unref();
+    started.on('message', ({ id, error }: { id: number; error?: string }) => finish(id, error === undefined ? { result: null } : failed(error)));
+    const lost = (reason: string) => {
+      if (worker === started) worker = undefined;
+      for (const id of [...pending.keys()]) finish(id, failed(reason));
+    };
+    started.on('error', (error) => lost(error.message));
+    started.on('exit', (code) => lost(`the functions' thread exited (code ${code})`));
+    return started;
+  };
+
+  const run = (fn: EventFunction, payload: unknown): Promise<DataSourceOutcome> => {
+    let event: string;
+    try {
+      event = JSON.stringify(payload ?? null);
+    } catch (error) {
+      return Promise.resolve(failed((error as Error).message));
+    }
+    worker ??= start();
+    if (!loaded.has(fn.moduleUrl)) {
+      Object.assign(process.env, fn.environment);
+      loaded.add(fn.moduleUrl);
+    }
+    const id = nextId;
+    nextId += 1;
+    return new Promise<DataSourceOutcome>((resolve) => {
+      const timer = setTimeout(() => finish(id, failed(`Task timed out after ${fn.timeoutSeconds}.00 seconds`)), fn.timeoutSeconds * 1000);
+      pending.set(id, (outcome) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      });
+      worker!.postMessage({ id, url: fn.moduleUrl, name: fn.name, event, timeoutSeconds: fn.timeoutSeconds });
+    });
+  };
+
+  return {
+    runner: (fn) => (payload) => run(fn, payload),
+    async close() {
+      if (pending.size > 0) await new Promise<void>((resolve) => (idle = resolve));
+      const stopping = worker;
+      worker = undefined;
+      await stopping?.terminate();
+    },
+  };
+}
