@@ -23,9 +23,10 @@
  *   FilterExpression. The indexes hold keys only (KEYS_ONLY): their keys never change during a game
  *   (the status pair changes once, when it ends), so an ordinary move writes no index at all;
  *   `myGames` reads the page's games by key afterwards (one BatchGetItem).
- *   Public games (spectators) also carry `publicStatus` (`PUBLIC#<status>`), the key of the sparse
- *   `byPublicStatus` index: private games lack the attribute and never enter it. `publicGames`
- *   queries its `PUBLIC#IN_PROGRESS` partition, newest first. One partition for all live public
+ *   Public games (spectators) also carry `publicStatus` (`PUBLIC#IN_PROGRESS`), the key of the sparse
+ *   `byPublicStatus` index: private games lack the attribute and never enter it, and the write that
+ *   ends a public game removes it (one index write, a delete). `publicGames` queries that partition,
+ *   newest first. One partition for all live public
  *   games is fine at this scale; sharding the key by a suffix is the way out if it ever gets hot.
  */
 import { defineApi, type TableIndex } from './description/types.js';

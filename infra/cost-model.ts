@@ -48,6 +48,8 @@ export interface PlayAssumptions {
   gameItemBytes: number[];
   /** A finished game also makes one settle write per player and, between people, moves their leaderboard entries. */
   movesPerGame: number;
+  /** Public games carry the key of the public-game index, which the game's end removes (one index write). */
+  publicGame: boolean;
   /** Size of a player record: its settle write is billed by the whole record, whatever the write changes. */
   playerItemBytes: number;
   /** Run time of the notify function (two SNS publishes). */
@@ -58,18 +60,44 @@ export interface PlayAssumptions {
   tracedShare: number;
 }
 
-export const DEFAULT_ASSUMPTIONS: PlayAssumptions = {
-  subscribersPerGame: 2,
-  secondsBetweenMoves: 30,
-  // Measured by test/infra/item-sizes.test.ts on the heaviest kind of game: the longest usernames, public, timed.
-  gameItemBytes: [564, 805, 922, 1039, 1156, 1273, 1390, 1507, 1636],
-  movesPerGame: 8,
-  // Weighed by test/infra/item-sizes.test.ts: a player with 10 items and two full settled sets.
+const PLAY = { subscribersPerGame: 2, secondsBetweenMoves: 30, movesPerGame: 8, notifyMs: 150, logKbPerMove: 12, tracedShare: 0.05 };
+
+/**
+ * The heaviest game the model prices: 32-character usernames (the longest), public, timed, and players
+ * with 10 items and two full settled sets. Sizes measured by test/infra/item-sizes.test.ts.
+ */
+export const HEAVIEST_GAME: PlayAssumptions = {
+  ...PLAY,
+  gameItemBytes: [564, 681, 798, 915, 1032, 1149, 1266, 1383, 1485],
+  publicGame: true,
   playerItemBytes: 2726,
-  notifyMs: 150,
-  logKbPerMove: 12,
-  tracedShare: 0.05,
 };
+
+/**
+ * A typical game: private, no time per move, 10-character usernames, and players ten games in (5 items
+ * won, 10 games in the settled set, none forgotten yet). Sizes measured by test/infra/item-sizes.test.ts.
+ */
+export const TYPICAL_GAME: PlayAssumptions = {
+  ...PLAY,
+  gameItemBytes: [375, 470, 565, 660, 755, 850, 945, 1040, 1151],
+  publicGame: false,
+  playerItemBytes: 1173,
+};
+
+/** The safe side: what `estimate` prices when told nothing else. */
+export const DEFAULT_ASSUMPTIONS = HEAVIEST_GAME;
+
+export interface Profile {
+  name: string;
+  /** Its assumptions in words, for the table's reader. */
+  described: string;
+  assumptions: PlayAssumptions;
+}
+
+export const PROFILES: Profile[] = [
+  { name: 'Typical', described: 'private, untimed, 10-character usernames, players ten games in (5 items, 10 settled ids)', assumptions: TYPICAL_GAME },
+  { name: 'Heaviest', described: 'public, timed, 32-character usernames, players with 10 items and two full settled sets (40 ids)', assumptions: HEAVIEST_GAME },
+];
 
 function checkGame(a: PlayAssumptions): void {
   if (a.gameItemBytes.length !== a.movesPerGame + 1) throw new Error(`gameItemBytes needs ${a.movesPerGame + 1} sizes (creation and each move), got ${a.gameItemBytes.length}`);
@@ -105,6 +133,8 @@ export interface MoveFacts {
    * deleted and written again once per game. Key-only indexes on keys that never change cost no write.
    */
   endKeyIndexes: number;
+  /** Key-only indexes keyed on an attribute a public game's end removes: their entry is deleted, nothing is put. */
+  publicEndIndexes: number;
   notifyMemoryMb: number;
   /**
    * Indexes of the players table keyed on an attribute a rated game changes (the leaderboard's rating
@@ -113,11 +143,11 @@ export interface MoveFacts {
   ratingIndexes: number;
 }
 
-/**
- * Attributes of a game item that change only when the game ends (see api.ts): the status index keys.
- * `publicStatus` exists on public games only; counting it as if every game were public keeps the estimate on the safe side.
- */
-export const KEYS_CHANGED_AT_GAME_END = ['player1Status', 'player2Status', 'publicStatus'];
+/** Attributes of a game item that change only when the game ends (see api.ts): the player status index keys. */
+export const KEYS_CHANGED_AT_GAME_END = ['player1Status', 'player2Status'];
+
+/** Attributes of a public game item that its end removes (resolvers/_lib/gameWrite.ts): the live public games' index key. */
+export const KEYS_REMOVED_AT_GAME_END = ['publicStatus'];
 
 /** Attributes of a player item that the rating of a finished game changes (see api.ts). */
 export const PLAYER_KEYS_CHANGED_BY_RATING = ['ratingPoints'];
@@ -129,6 +159,7 @@ export function moveFacts(
   notifyFunction = 'notify',
   keysChangedAtGameEnd = KEYS_CHANGED_AT_GAME_END,
   playersTable = 'players',
+  keysRemovedAtGameEnd = KEYS_REMOVED_AT_GAME_END,
 ): MoveFacts {
   const table = description.tables?.[gamesTable];
   if (!table) throw new Error(`the description has no "${gamesTable}" table`);
@@ -141,16 +172,19 @@ export function moveFacts(
   return {
     copyIndexes: indexes.length - keyOnly.length,
     endKeyIndexes: keyOnly.filter(keyedOn(keysChangedAtGameEnd)).length,
+    publicEndIndexes: keyOnly.filter(keyedOn(keysRemovedAtGameEnd)).length,
     notifyMemoryMb: notify.memoryMB ?? LAMBDA_DEFAULTS.memoryMB,
     ratingIndexes: playerIndexes.filter(keyedOn(PLAYER_KEYS_CHANGED_BY_RATING)).length,
   };
 }
 
+/**
+ * The lines of what `moves` moves cost. Their wording does not depend on the sizes, so the lines of two
+ * profiles line up (comparisonTable); the sizes are in each profile's assumptions.
+ */
 export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAULT_ASSUMPTIONS, prices: PriceList = PRICES, moves = 1_000_000): CostLine[] {
   const a = assumptions;
-  const gameWrite = gameWriteUnitsPerMove(a);
-  const playerWrite = writeUnits(a.playerItemBytes, a.playerItemBytes);
-  const sizes = `${Math.min(...a.gameItemBytes)} to ${Math.max(...a.gameItemBytes)} bytes`;
+  const perGame = a.movesPerGame;
   const line = (service: string, what: string, perMove: number, price: UnitPrice): CostLine => ({
     service,
     what,
@@ -159,10 +193,13 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     cost: (perMove * moves * price.usd) / price.per,
   });
   const writes = [
-    line('DynamoDB', `conditional UpdateItem of the game (${sizes} over ${a.movesPerGame} moves)`, gameWrite, prices.dynamodbWrite),
-    ...(facts.copyIndexes > 0 ? [line('DynamoDB', `copies of the game in ${facts.copyIndexes} indexes (projection ALL)`, gameWrite * facts.copyIndexes, prices.dynamodbWrite)] : []),
+    line('DynamoDB', 'conditional UpdateItem of the game (per started KB of the larger of the item before and after it)', gameWriteUnitsPerMove(a), prices.dynamodbWrite),
+    ...(facts.copyIndexes > 0 ? [line('DynamoDB', `copies of the game in ${facts.copyIndexes} indexes (projection ALL)`, gameWriteUnitsPerMove(a) * facts.copyIndexes, prices.dynamodbWrite)] : []),
     ...(facts.endKeyIndexes > 0
-      ? [line('DynamoDB', `key-only entries of ${facts.endKeyIndexes} status indexes moved at game end (delete + put / ${a.movesPerGame} moves)`, (facts.endKeyIndexes * 2) / a.movesPerGame, prices.dynamodbWrite)]
+      ? [line('DynamoDB', `key-only entries of ${facts.endKeyIndexes} status indexes moved at game end (delete + put / ${perGame} moves)`, (facts.endKeyIndexes * 2) / perGame, prices.dynamodbWrite)]
+      : []),
+    ...(facts.publicEndIndexes > 0
+      ? [line('DynamoDB', `key-only entry of ${facts.publicEndIndexes} public-game index deleted at game end (public games only / ${perGame} moves)`, a.publicGame ? facts.publicEndIndexes / perGame : 0, prices.dynamodbWrite)]
       : []),
   ];
   return [
@@ -172,15 +209,15 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
     line('DynamoDB', 'load the game (consistent GetItem)', gameReadUnitsPerMove(a), prices.dynamodbRead),
     ...writes,
     // At a game's end: both players' records read (ratings, settled sets), then ONE conditional write each.
-    line('DynamoDB', `players' records read at game end (2 consistent reads / ${a.movesPerGame} moves)`, (2 * consistentReadUnits(a.playerItemBytes)) / a.movesPerGame, prices.dynamodbRead),
+    line('DynamoDB', `players' records read at game end (2 consistent reads / ${perGame} moves)`, (2 * consistentReadUnits(a.playerItemBytes)) / perGame, prices.dynamodbRead),
     line(
       'DynamoDB',
-      `players' settle writes at game end: stats, prize, rating and marker in one UpdateItem each (2 × ${playerWrite} for a ${a.playerItemBytes}-byte record / ${a.movesPerGame} moves)`,
-      (2 * playerWrite) / a.movesPerGame,
+      `players' settle writes at game end: stats, prize, rating and marker in one UpdateItem each, billed by the whole record (2 / ${perGame} moves)`,
+      (2 * writeUnits(a.playerItemBytes, a.playerItemBytes)) / perGame,
       prices.dynamodbWrite,
     ),
     ...(facts.ratingIndexes > 0
-      ? [line('DynamoDB', `leaderboard entries of both players moved at game end (${facts.ratingIndexes} index × 2 × delete + put / ${a.movesPerGame} moves)`, (facts.ratingIndexes * 4) / a.movesPerGame, prices.dynamodbWrite)]
+      ? [line('DynamoDB', `leaderboard entries of both players moved at game end (${facts.ratingIndexes} index × 2 × delete + put / ${perGame} moves)`, (facts.ratingIndexes * 4) / perGame, prices.dynamodbWrite)]
       : []),
     // Asynchronous (Event) invocation: billed like any other, but nobody waits for it.
     line('Lambda', 'notify invocation (asynchronous)', 1, prices.lambdaRequest),
@@ -193,6 +230,7 @@ export function estimate(facts: MoveFacts, assumptions: PlayAssumptions = DEFAUL
 }
 
 function money(usd: number): string {
+  if (usd === 0) return '$0';
   if (usd >= 100) return `$${usd.toFixed(0)}`;
   if (usd >= 1) return `$${usd.toFixed(2)}`;
   return `$${usd.toFixed(4)}`;
@@ -228,5 +266,25 @@ export function markdownTable(lines: CostLine[], moves = 1_000_000): string {
   const { total, withoutSms } = totals(lines);
   rows.push(`| **Total** | | | | **${money(total)}** |`);
   rows.push(`| Total without SMS | | | | ${money(withoutSms)} |`);
+  return rows.join('\n');
+}
+
+/** Several profiles' lines side by side: per move and per `moves` moves for each, then the unit price. */
+export function comparisonTable(profiles: Array<{ name: string; lines: CostLine[] }>, moves = 1_000_000): string {
+  const [first] = profiles;
+  for (const profile of profiles) {
+    if (profile.lines.length !== first.lines.length || profile.lines.some((l, i) => l.what !== first.lines[i].what)) throw new Error(`the lines of "${profile.name}" do not match those of "${first.name}"`);
+  }
+  const count = moves.toLocaleString('en-US');
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const each = (cells: (lines: CostLine[]) => string[]) => profiles.flatMap((p) => cells(p.lines));
+  const rows = [
+    row(['Service', 'What one move makes', ...profiles.flatMap((p) => [`${p.name}: per move`, `${p.name}: ${count} moves`]), 'Unit price (assumed, us-east-1)']),
+    row(['---', '---', ...profiles.flatMap(() => ['---:', '---:']), '---']),
+    ...first.lines.map((l, i) => row([l.service, l.what, ...each((lines) => [quantity(lines[i].perMove), money(lines[i].cost)]), unitPrice(l.price)])),
+    row(['**DynamoDB write units**', '', ...each((lines) => [`**${quantity(writeUnitsPerMove(lines))}**`, '']), '']),
+    row(['**Total**', '', ...each((lines) => ['', `**${money(totals(lines).total)}**`]), '']),
+    row(['Total without SMS', '', ...each((lines) => ['', money(totals(lines).withoutSms)]), '']),
+  ];
   return rows.join('\n');
 }

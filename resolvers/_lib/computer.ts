@@ -38,5 +38,5 @@ export function withComputerOpening(record: GameRecord, state: NimState): GameRe
   const reply = computerReply(state, record.computer);
   if (!reply) return record;
   const move: MoveRecord = { number: 1, ...reply.played, at: record.createdAt };
-  return { ...record, heaps: reply.state.heaps, turn: reply.state.turn, moves: [move], lastMove: move };
+  return { ...record, heaps: reply.state.heaps, turn: reply.state.turn, moves: [move] };
 }

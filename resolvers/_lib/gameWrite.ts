@@ -10,7 +10,7 @@
 import { util, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { checkMove, type Move, type NimState } from '../../game/nim.js';
 import { fail } from './errors.js';
-import { publicStatusKey, stateOf, statusKey } from './games.js';
+import { stateOf, statusKey } from './games.js';
 import type { GameRecord, MoveRecord } from './records.js';
 import type { PlayedMove } from './computer.js';
 import { turnDeadline } from '../../game/deadlines.js';
@@ -19,6 +19,7 @@ interface UpdateParts {
   names: Record<string, string>;
   values: Record<string, unknown>;
   sets: string[];
+  removes: string[];
   conditions: string[];
 }
 
@@ -62,11 +63,12 @@ function stateUpdate(current: GameRecord, next: NimState, now: string): UpdatePa
     '#updatedAt = :updatedAt',
     '#version = #version + :one',
   ];
-  if (current.visibility === 'PUBLIC') {
-    // Leaves the live partition of byPublicStatus when the game ends (in this same write).
+  const removes: string[] = [];
+  if (current.visibility === 'PUBLIC' && next.status !== 'IN_PROGRESS') {
+    // publicGames lists live games only, so a finished game leaves byPublicStatus altogether: removing the
+    // key deletes its index entry (one write), where a new key would delete it and put another (two).
     names['#publicStatus'] = 'publicStatus';
-    values[':publicStatus'] = publicStatusKey(next.status);
-    sets.push('#publicStatus = :publicStatus');
+    removes.push('#publicStatus');
   }
   if (current.turnSeconds) {
     // The next player's turn starts now; a finished game has no deadline.
@@ -74,21 +76,21 @@ function stateUpdate(current: GameRecord, next: NimState, now: string): UpdatePa
     values[':turnDeadline'] = next.status === 'IN_PROGRESS' ? util.time.epochMilliSecondsToISO8601(turnDeadline(util.time.parseISO8601ToEpochMilliSeconds(now), current.turnSeconds)) : null;
     sets.push('#turnDeadline = :turnDeadline');
   }
-  return { names, values, sets, conditions: ['#version = :version', '#status = :inProgress'] };
+  return { names, values, sets, removes, conditions: ['#version = :version', '#status = :inProgress'] };
 }
 
 function updateRequest(current: GameRecord, parts: UpdateParts): DynamoDBUpdateItemRequest {
   return {
     operation: 'UpdateItem',
     key: util.dynamodb.toMapValues({ gameId: current.gameId }),
-    update: { expression: `SET ${parts.sets.join(', ')}`, expressionNames: parts.names, expressionValues: util.dynamodb.toMapValues(parts.values) },
+    update: { expression: `SET ${parts.sets.join(', ')}${parts.removes.length > 0 ? ` REMOVE ${parts.removes.join(', ')}` : ''}`, expressionNames: parts.names, expressionValues: util.dynamodb.toMapValues(parts.values) },
     condition: { expression: parts.conditions.join(' AND ') },
   };
 }
 
 /**
  * A player's move or resignation. `reply` is the computer's answer to `move` (games against the
- * computer): it goes into the history in the same write, after the player's move, and becomes the lastMove.
+ * computer): it goes into the history in the same write, after the player's move.
  */
 export function gameUpdate(current: GameRecord, next: NimState, caller: string, move: Move | null, now: string, reply?: PlayedMove | null): DynamoDBUpdateItemRequest {
   const parts = stateUpdate(current, next, now);
@@ -110,15 +112,15 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
     // DynamoDB refuses names and values the expressions do not use, so these are added only here.
     const answer: MoveRecord | null = reply ? { number: record.number + 1, player: reply.player, heap: reply.heap, count: reply.count, heapsAfter: reply.heapsAfter, at: now } : null;
     names['#moves'] = 'moves';
-    names['#lastMove'] = 'lastMove';
     values[':move'] = answer ? [record, answer] : [record];
-    values[':lastMove'] = answer ?? record;
     values[':noMoves'] = [];
     values[':count'] = move.count;
     // The move history grows in the same write as the heaps, so the two can never disagree.
     sets.push('#moves = list_append(if_not_exists(#moves, :noMoves), :move)');
-    // Kept beside the history so a live app can redraw from one small field (onMove payloads).
-    sets.push('#lastMove = :lastMove');
+    // Game.lastMove is read from the history (toGame), so the item holds each move once. Games stored
+    // with a copy of it lose the copy here, at no cost: an UpdateItem is billed by the item's size.
+    names['#lastMove'] = 'lastMove';
+    parts.removes.push('#lastMove');
     // heap was checked to be a whole number from 1 to MAX_HEAPS, so it is safe inside the expression.
     conditions.push('#turn = :caller', `#heaps[${move.heap - 1}] >= :count`);
   }

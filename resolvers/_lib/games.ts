@@ -67,6 +67,7 @@ export function newGameRecord(gameId: string, state: NimState, now: string, comp
 }
 
 export function toGame(record: GameRecord): Game {
+  const moves = record.moves ?? [];
   return {
     gameId: record.gameId,
     player1: record.player1,
@@ -81,8 +82,9 @@ export function toGame(record: GameRecord): Game {
     winner: record.winner ?? null,
     loser: record.loser ?? null,
     endReason: record.endReason ?? null,
-    moves: (record.moves ?? []).map((move: MoveRecord) => ({ ...move })),
-    lastMove: record.lastMove ? { ...record.lastMove } : null,
+    moves: moves.map((move: MoveRecord) => ({ ...move })),
+    // Not stored apart from the history: onMove's payload is this mapping of the move's result, so it carries it too.
+    lastMove: moves.length > 0 ? { ...moves[moves.length - 1] } : null,
     rematchOf: record.rematchOf ?? null,
     rematchGameId: record.rematchGameId ?? null,
     turnSeconds: record.turnSeconds ?? null,

@@ -69,7 +69,7 @@ export interface GameRecord {
   computer?: ComputerLevel | null;
   /** PUBLIC games may be read and followed by any signed-in player; missing means PRIVATE. */
   visibility?: Visibility;
-  /** `PUBLIC#<status>`, only on public games: key of the sparse byPublicStatus index. */
+  /** `PUBLIC#IN_PROGRESS`, only on public games that are not over: key of the sparse byPublicStatus index. */
   publicStatus?: string;
   /** `<player1>#<status>`: key of the byPlayer1Status index. */
   player1Status: string;
@@ -83,6 +83,7 @@ export interface GameRecord {
   loser: string | null;
   endReason: EndReason | null;
   moves: MoveRecord[];
+  /** Older games only: a copy of the last move, removed by their next move (Game.lastMove is read from `moves`). */
   lastMove?: MoveRecord;
   /** The game started by rematch (set once, by the first rematch request) and who asked for it. */
   rematchGameId?: string | null;

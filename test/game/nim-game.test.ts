@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { RunningEngine } from '../../local/index.js';
 import { createDynamoClient } from '../../local/dynamodb/client.js';
 import { suggestMove } from '../../game/nim.js';
@@ -22,6 +23,7 @@ import {
   registerPlayer,
   replayedHeaps,
   startGameEngine,
+  storedGame,
   uniqueName,
   type GameView,
   type Player,
@@ -328,6 +330,39 @@ describe('what a move reads', () => {
     } finally {
       store.destroy();
     }
+  });
+});
+
+describe('what a move writes', () => {
+  test('each move is stored once, in the history: lastMove is its last entry, and a game stored with a copy loses it at its next move', async () => {
+    const a = await registerPlayer(engine, uniqueName('history'));
+    const b = await registerPlayer(engine, uniqueName('once'));
+    const game = await createGame(a, b.username);
+    const lastMoveOf = async (player: Player, request: string, variables: Record<string, unknown>) => {
+      const answer = await player.gql(request, variables);
+      assert.equal(answer.body.errors, undefined, JSON.stringify(answer.body.errors));
+      return Object.values(answer.body.data ?? {})[0] as GameView & { lastMove: GameView['moves'][number] | null };
+    };
+    const withLastMove = (request: string) => request.replace('moves {', 'lastMove { number player heap count heapsAfter at } moves {');
+    const [get, makeMove] = [withLastMove(GET_GAME), withLastMove(MAKE_MOVE)];
+    assert.equal((await lastMoveOf(a, get, { gameId: game.gameId })).lastMove, null);
+    const moved = await lastMoveOf(b, makeMove, { gameId: game.gameId, heap: 1, count: 2 });
+    assert.deepEqual(moved.lastMove, { number: 1, player: b.username, heap: 1, count: 2, heapsAfter: [3, 4, 5], at: moved.moves[0].at });
+    assert.equal('lastMove' in (await storedGame(engine, game.gameId)), false);
+
+    // A game written before: its stored copy is ignored, then removed by the next move.
+    const store = createDynamoClient(engine.dynamodbEndpoint);
+    try {
+      const stale = { number: 1, player: b.username, heap: 3, count: 5, heapsAfter: [3, 4, 0], at: moved.moves[0].at };
+      await store.send(new UpdateItemCommand({ TableName: engine.tableNames.games, Key: { gameId: { S: game.gameId } }, UpdateExpression: 'SET lastMove = :m', ExpressionAttributeValues: marshall({ ':m': stale }) }));
+    } finally {
+      store.destroy();
+    }
+    assert.deepEqual((await lastMoveOf(a, get, { gameId: game.gameId })).lastMove, moved.moves[0]);
+    const next = await lastMoveOf(a, makeMove, { gameId: game.gameId, heap: 2, count: 1 });
+    assert.deepEqual(next.lastMove, next.moves[1]);
+    assert.equal(next.lastMove?.player, a.username);
+    assert.equal('lastMove' in (await storedGame(engine, game.gameId)), false);
   });
 });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { RunningEngine } from '../../local/index.js';
-import { GAME_FIELDS, GET_GAME, MAKE_MOVE, RESIGN, createGame, errorTypes, publicClient, type GameView, type Player, startGameWithPlayers, stopGameEngine } from './support.js';
+import { GAME_FIELDS, GET_GAME, MAKE_MOVE, RESIGN, createGame, errorTypes, publicClient, type GameView, type Player, startGameWithPlayers, stopGameEngine, storedGame } from './support.js';
 import { connectRealtime, type RealtimeConnection } from '../support/realtime.js';
 
 const CREATE = `mutation C($opponent: String!, $visibility: Visibility) { createGame(opponent: $opponent, visibility: $visibility) { ${GAME_FIELDS} visibility } }`;
@@ -68,6 +68,11 @@ describe('public games', () => {
     const after = (await allPublicGames(carol, 50)).map((g) => g.gameId);
     assert.equal(after.includes(shown[1].gameId), false, 'a finished game is no longer live');
     assert.ok(after.includes(shown[0].gameId) && after.includes(shown[2].gameId));
+    // It left the index by losing its key (one index write), not by taking a finished one (a delete and a put).
+    assert.equal((await storedGame(engine, shown[0].gameId)).publicStatus, 'PUBLIC#IN_PROGRESS');
+    const finished = await storedGame(engine, shown[1].gameId);
+    assert.equal(finished.visibility, 'PUBLIC');
+    assert.equal('publicStatus' in finished, false);
   });
 
   test('a spectator reads a public game and receives its moves, but cannot play or get hints', async () => {

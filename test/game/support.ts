@@ -152,6 +152,17 @@ export async function storedPlayer(store: PlayerStore, username: string): Promis
   }
 }
 
+/** A game's item as stored (strongly consistent). */
+export async function storedGame(engine: RunningEngine, gameId: string): Promise<Record<string, unknown>> {
+  const dynamo = createDynamoClient(engine.dynamodbEndpoint);
+  try {
+    const answer = await dynamo.send(new GetItemCommand({ TableName: engine.tableNames.games, Key: { gameId: { S: gameId } }, ConsistentRead: true }));
+    return unmarshall(answer.Item!);
+  } finally {
+    dynamo.destroy();
+  }
+}
+
 /** One UpdateItem on a player's record, as something other than the API would write it. */
 export async function updateStoredPlayer(store: PlayerStore, username: string, expression: string, values?: Record<string, AttributeValue>, names?: Record<string, string>): Promise<void> {
   const dynamo = createDynamoClient(store.endpoint);

@@ -9,7 +9,7 @@ import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { MAX_ITEMS, makeItem } from '../../game/items.js';
-import { DEFAULT_ASSUMPTIONS } from '../../infra/cost-model.js';
+import { HEAVIEST_GAME, TYPICAL_GAME, type PlayAssumptions } from '../../infra/cost-model.js';
 import { itemSize, valueSize, writeUnits } from '../../infra/item-size.js';
 import type { RunningEngine } from '../../local/index.js';
 import { createDynamoClient } from '../../local/dynamodb/client.js';
@@ -20,6 +20,8 @@ const TIME = '2026-12-02T13:19:08.295Z';
 
 /** The longest username the API accepts (resolvers/_lib/input.ts). */
 const LONGEST_NAME = 32;
+/** The typical profile's usernames. */
+const TYPICAL_NAME = 10;
 /** Default heaps 5, 4, 5: eight moves, the eighth takes the last objects. */
 const MOVES: Array<[heap: number, count: number]> = [
   [1, 2],
@@ -36,8 +38,8 @@ function gameId(n: number): string {
   return `01M8VEHCMV84T9JYWS2RQ${String(n).padStart(5, '0')}`;
 }
 
-function longName(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`.padEnd(LONGEST_NAME, 'x').slice(0, LONGEST_NAME);
+function uniqueName(prefix: string, length: number): string {
+  return `${prefix}${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`.padEnd(length, 'x').slice(0, length);
 }
 
 type WeighedRecord = Omit<PlayerRecord, 'settled' | 'settledPrevious'> & { settled: Set<string>; settledPrevious: Set<string> };
@@ -98,8 +100,23 @@ describe('item sizes', () => {
     assert.ok(bytes > PLAYER_RECORD_MAX_BYTES * 0.9, `${bytes} bytes`);
   });
 
-  test("the cost model's player record: 10 prizes and two full settled sets", () => {
-    assert.equal(itemSize(marshall(playerRecord(10))), DEFAULT_ASSUMPTIONS.playerItemBytes);
+  test("the heaviest profile's player record: 10 prizes and two full settled sets", () => {
+    assert.equal(itemSize(marshall(playerRecord(10))), HEAVIEST_GAME.playerItemBytes);
+  });
+
+  test("the typical profile's player record: ten games in, 5 prizes won and 10 games settled, none forgotten", () => {
+    const name = 'u'.repeat(TYPICAL_NAME);
+    const { settledPrevious: _previous, forgottenBefore: _forgotten, ...record } = playerRecord(5, {
+      username: name,
+      email: `${name}@example.com`,
+      gamesPlayed: 10,
+      gamesWon: 5,
+      gamesLost: 5,
+      ratingPoints: 16,
+      settled: new Set(Array.from({ length: 10 }, (_, i) => gameId(i))),
+      settledCount: 10,
+    });
+    assert.equal(itemSize(marshall(record)), TYPICAL_GAME.playerItemBytes);
   });
 });
 
@@ -120,9 +137,13 @@ describe("the cost model's game item", () => {
     }
   }
 
-  test('an 8-move game of the heaviest kind (longest usernames, public, timed) weighs what the model assumes, at creation and after each move', async () => {
-    const [first, second]: Player[] = [await registerPlayer(engine, longName('w')), await registerPlayer(engine, longName('l'))];
-    const created = await first.gql('mutation C($opponent: String!) { createGame(opponent: $opponent, visibility: PUBLIC, turnSeconds: 604800) { gameId } }', { opponent: second.username });
+  /** Plays MOVES between two new players and weighs the stored game at creation and after each move. */
+  async function weighGame(nameLength: number, options: { visibility: 'PUBLIC' | 'PRIVATE'; turnSeconds: number | null }): Promise<number[]> {
+    const [first, second]: Player[] = [await registerPlayer(engine, uniqueName('w', nameLength)), await registerPlayer(engine, uniqueName('l', nameLength))];
+    const created = await first.gql('mutation C($opponent: String!, $visibility: Visibility, $turnSeconds: Int) { createGame(opponent: $opponent, visibility: $visibility, turnSeconds: $turnSeconds) { gameId } }', {
+      opponent: second.username,
+      ...options,
+    });
     assert.equal(created.body.errors, undefined, JSON.stringify(created.body.errors));
     const id = (created.body.data?.createGame as { gameId: string }).gameId;
     const sizes = [itemSize(await storedGame(id))];
@@ -134,8 +155,22 @@ describe("the cost model's game item", () => {
       sizes.push(itemSize(await storedGame(id)));
     }
     assert.equal((await storedGame(id)).status.S, 'FINISHED');
-    assert.equal(MOVES.length, DEFAULT_ASSUMPTIONS.movesPerGame);
-    // A changed game item changes what a move costs: take the new sizes into DEFAULT_ASSUMPTIONS.gameItemBytes.
-    assert.deepEqual(sizes, DEFAULT_ASSUMPTIONS.gameItemBytes);
+    return sizes;
+  }
+
+  // A changed game item changes what a move costs: take the new sizes into the profile's gameItemBytes.
+  const expectSizes = (sizes: number[], profile: PlayAssumptions) => {
+    assert.equal(MOVES.length, profile.movesPerGame);
+    assert.deepEqual(sizes, profile.gameItemBytes);
+  };
+
+  test('the heaviest profile: an 8-move game with the longest usernames, public, timed, weighed at creation and after each move', async () => {
+    expectSizes(await weighGame(LONGEST_NAME, { visibility: 'PUBLIC', turnSeconds: 604800 }), HEAVIEST_GAME);
+    assert.equal(HEAVIEST_GAME.publicGame, true);
+  }, 60_000);
+
+  test('the typical profile: an 8-move game with 10-character usernames, private, untimed', async () => {
+    expectSizes(await weighGame(TYPICAL_NAME, { visibility: 'PRIVATE', turnSeconds: null }), TYPICAL_GAME);
+    assert.equal(TYPICAL_GAME.publicGame, false);
   }, 60_000);
 });
