@@ -68,7 +68,7 @@ const PLAY = { subscribersPerGame: 2, secondsBetweenMoves: 30, movesPerGame: 8, 
  */
 export const HEAVIEST_GAME: PlayAssumptions = {
   ...PLAY,
-  gameItemBytes: [564, 681, 798, 915, 1032, 1149, 1266, 1383, 1485],
+  gameItemBytes: [576, 622, 668, 714, 760, 806, 852, 898, 929],
   publicGame: true,
   playerItemBytes: 2726,
 };
@@ -79,7 +79,7 @@ export const HEAVIEST_GAME: PlayAssumptions = {
  */
 export const TYPICAL_GAME: PlayAssumptions = {
   ...PLAY,
-  gameItemBytes: [375, 470, 565, 660, 755, 850, 945, 1040, 1151],
+  gameItemBytes: [387, 433, 479, 525, 571, 617, 663, 709, 771],
   publicGame: false,
   playerItemBytes: 1173,
 };
@@ -95,8 +95,8 @@ export interface Profile {
 }
 
 export const PROFILES: Profile[] = [
-  { name: 'Typical', described: 'private, untimed, 10-character usernames, players ten games in (5 items, 10 settled ids)', assumptions: TYPICAL_GAME },
-  { name: 'Heaviest', described: 'public, timed, 32-character usernames, players with 10 items and two full settled sets (40 ids)', assumptions: HEAVIEST_GAME },
+  { name: 'Typical', described: 'private, untimed, 10-character usernames, players ten games in: 5 items, 10 settled ids', assumptions: TYPICAL_GAME },
+  { name: 'Heaviest', described: 'public, timed, 32-character usernames, players with 10 items and two full settled sets of 20 ids', assumptions: HEAVIEST_GAME },
 ];
 
 function checkGame(a: PlayAssumptions): void {
@@ -237,7 +237,7 @@ function money(usd: number): string {
 }
 
 function quantity(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
 
 function unitPrice(price: UnitPrice): string {

@@ -4,7 +4,8 @@
  * subscribers receive the game with both moves in it.
  */
 import { util } from '@aws-appsync/utils';
-import type { GameRecord, MoveRecord } from './records.js';
+import type { GameRecord } from './records.js';
+import { storedMove } from './games.js';
 import { COMPUTER, applyMove, computerMove, type ComputerLevel, type NimState } from '../../game/nim.js';
 
 /** One move as it goes into the history: who made it and the heaps it left. */
@@ -37,6 +38,6 @@ export function computerReply(state: NimState, level: ComputerLevel | null | und
 export function withComputerOpening(record: GameRecord, state: NimState): GameRecord {
   const reply = computerReply(state, record.computer);
   if (!reply) return record;
-  const move: MoveRecord = { number: 1, ...reply.played, at: record.createdAt };
+  const move = storedMove(record, { number: 1, ...reply.played, at: record.createdAt });
   return { ...record, heaps: reply.state.heaps, turn: reply.state.turn, moves: [move] };
 }

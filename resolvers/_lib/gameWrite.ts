@@ -10,8 +10,8 @@
 import { util, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { checkMove, type Move, type NimState } from '../../game/nim.js';
 import { fail } from './errors.js';
-import { stateOf, statusKey } from './games.js';
-import type { GameRecord, MoveRecord } from './records.js';
+import { stateOf, statusKey, storedMove } from './games.js';
+import type { GameRecord } from './records.js';
 import type { PlayedMove } from './computer.js';
 import { turnDeadline } from '../../game/deadlines.js';
 
@@ -100,19 +100,14 @@ export function gameUpdate(current: GameRecord, next: NimState, caller: string, 
   values[':caller'] = caller;
   conditions.push('(#player1 = :caller OR #player2 = :caller)');
   if (move) {
-    const record: MoveRecord = {
-      number: (current.moves ?? []).length + 1,
-      player: caller,
-      heap: move.heap,
-      count: move.count,
-      // With a computer reply, `next` is the state after the reply; the player's move left reply's starting heaps.
-      heapsAfter: reply ? current.heaps.map((heap, index) => (index === move.heap - 1 ? heap - move.count : heap)) : next.heaps,
-      at: now,
-    };
+    const number = (current.moves ?? []).length + 1;
+    // With a computer reply, `next` is the state after the reply; the player's move left reply's starting heaps.
+    const heapsAfter = reply ? current.heaps.map((heap, index) => (index === move.heap - 1 ? heap - move.count : heap)) : next.heaps;
+    const played = [storedMove(current, { number, player: caller, heap: move.heap, count: move.count, heapsAfter, at: now })];
+    if (reply) played.push(storedMove(current, { number: number + 1, player: reply.player, heap: reply.heap, count: reply.count, heapsAfter: reply.heapsAfter, at: now }));
     // DynamoDB refuses names and values the expressions do not use, so these are added only here.
-    const answer: MoveRecord | null = reply ? { number: record.number + 1, player: reply.player, heap: reply.heap, count: reply.count, heapsAfter: reply.heapsAfter, at: now } : null;
     names['#moves'] = 'moves';
-    values[':move'] = answer ? [record, answer] : [record];
+    values[':move'] = played;
     values[':noMoves'] = [];
     values[':count'] = move.count;
     // The move history grows in the same write as the heaps, so the two can never disagree.

@@ -3,7 +3,7 @@ import { util } from '@aws-appsync/utils';
 import { turnDeadline } from '../../game/deadlines.js';
 import type { Game } from '../_generated/schema.js';
 import type { ComputerLevel, NimState } from '../../game/nim.js';
-import type { GameRecord, MoveRecord, Visibility } from './records.js';
+import type { FullMove, GameRecord, MoveRecord, Visibility } from './records.js';
 
 export function statusKey(username: string, status: string): string {
   return `${username}#${status}`;
@@ -60,14 +60,40 @@ export function newGameRecord(gameId: string, state: NimState, now: string, comp
     loser: null,
     endReason: null,
     moves: [],
+    firstMover: state.turn === state.player2 ? 2 : 1,
     version: 1,
     createdAt: now,
     updatedAt: now,
   };
 }
 
+/** What `move` stores of `full` in `record`'s history: everything on a game stored before firstMover existed (see MoveRecord). */
+export function storedMove(record: GameRecord, full: FullMove): MoveRecord {
+  if (record.firstMover === undefined || record.firstMover === null) return full;
+  return { heap: full.heap, count: full.count, at: full.at };
+}
+
+/** The history with every field, derived where a move does not store it (see MoveRecord). */
+export function movesOf(record: GameRecord): FullMove[] {
+  const first = record.firstMover === 2 ? record.player2 : record.player1;
+  const second = first === record.player1 ? record.player2 : record.player1;
+  const start = record.initialHeaps ?? record.heaps;
+  return (record.moves ?? []).reduce((played: FullMove[], move: MoveRecord, index: number) => {
+    const before = index === 0 ? start : played[index - 1].heapsAfter;
+    played.push({
+      number: move.number ?? index + 1,
+      player: move.player ?? (index % 2 === 0 ? first : second),
+      heap: move.heap,
+      count: move.count,
+      heapsAfter: move.heapsAfter ?? before.map((heap: number, i: number) => (i === move.heap - 1 ? heap - move.count : heap)),
+      at: move.at,
+    });
+    return played;
+  }, []);
+}
+
 export function toGame(record: GameRecord): Game {
-  const moves = record.moves ?? [];
+  const moves = movesOf(record);
   return {
     gameId: record.gameId,
     player1: record.player1,
@@ -82,7 +108,7 @@ export function toGame(record: GameRecord): Game {
     winner: record.winner ?? null,
     loser: record.loser ?? null,
     endReason: record.endReason ?? null,
-    moves: moves.map((move: MoveRecord) => ({ ...move })),
+    moves,
     // Not stored apart from the history: onMove's payload is this mapping of the move's result, so it carries it too.
     lastMove: moves.length > 0 ? { ...moves[moves.length - 1] } : null,
     rematchOf: record.rematchOf ?? null,

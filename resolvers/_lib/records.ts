@@ -52,14 +52,23 @@ export interface PlayerRecord {
   createdAt: string;
 }
 
+/**
+ * One move as stored. A move is billed by the whole game item, so a game with `firstMover` stores only what
+ * cannot be derived (heap, count, at); toGame gives back `number` (its place in the history), `player` (the
+ * players alternate from the first mover) and `heapsAfter` (replayed from `initialHeaps`). Games stored
+ * before `firstMover` existed keep all six fields in every move, their new moves included.
+ */
 export interface MoveRecord {
-  number: number;
-  player: string;
+  number?: number;
+  player?: string;
   heap: number;
   count: number;
-  heapsAfter: number[];
+  heapsAfter?: number[];
   at: string;
 }
+
+/** A move with every field, as the API shows it. */
+export type FullMove = Required<MoveRecord>;
 
 export interface GameRecord {
   gameId: string;
@@ -83,6 +92,8 @@ export interface GameRecord {
   loser: string | null;
   endReason: EndReason | null;
   moves: MoveRecord[];
+  /** The slot of the player who moved first (1: player1, 2: player2); missing on games stored before it existed. */
+  firstMover?: number;
   /** Older games only: a copy of the last move, removed by their next move (Game.lastMove is read from `moves`). */
   lastMove?: MoveRecord;
   /** The game started by rematch (set once, by the first rematch request) and who asked for it. */

@@ -366,6 +366,44 @@ describe('what a move writes', () => {
   });
 });
 
+describe('what a move stores', () => {
+  test('heap, count and time only: number, player and heapsAfter are given back from the order, the first mover and the initial heaps; older games keep whole moves', async () => {
+    const a = await registerPlayer(engine, uniqueName('short'));
+    const b = await registerPlayer(engine, uniqueName('history'));
+    const game = await createGame(a, b.username);
+    assert.equal((await move(b, game.gameId, 1, 2)).body.errors, undefined);
+    const answer = await move(a, game.gameId, 3, 5);
+    const moves = (answer.body.data?.makeMove as GameView).moves;
+    assert.deepEqual(
+      moves.map(({ at: _at, ...m }) => m),
+      [
+        { number: 1, player: b.username, heap: 1, count: 2, heapsAfter: [3, 4, 5] },
+        { number: 2, player: a.username, heap: 3, count: 5, heapsAfter: [3, 4, 0] },
+      ],
+    );
+    const stored = await storedGame(engine, game.gameId);
+    assert.equal(stored.firstMover, 2);
+    assert.deepEqual(stored.moves, moves.map((m) => ({ heap: m.heap, count: m.count, at: m.at })));
+    assert.deepEqual((await getGame(b, game.gameId)).moves, moves);
+
+    // A game stored before firstMover existed (every field in every move) goes on storing whole moves, and reads the same.
+    const older = await createGame(a, b.username);
+    const first = ((await move(b, older.gameId, 2, 4)).body.data?.makeMove as GameView).moves[0];
+    const store = createDynamoClient(engine.dynamodbEndpoint);
+    try {
+      await store.send(
+        new UpdateItemCommand({ TableName: engine.tableNames.games, Key: { gameId: { S: older.gameId } }, UpdateExpression: 'SET moves = :moves REMOVE firstMover', ExpressionAttributeValues: marshall({ ':moves': [first] }) }),
+      );
+    } finally {
+      store.destroy();
+    }
+    const next = ((await move(a, older.gameId, 1, 1)).body.data?.makeMove as GameView).moves;
+    assert.deepEqual(next[0], first);
+    assert.deepEqual(next[1], { number: 2, player: a.username, heap: 1, count: 1, heapsAfter: [4, 0, 5], at: next[1].at });
+    assert.deepEqual((await storedGame(engine, older.gameId)).moves, next);
+  });
+});
+
 describe('a failed notification', () => {
   test('never fails or undoes the move', async () => {
     const a = await registerPlayer(engine, uniqueName('noisy'));
