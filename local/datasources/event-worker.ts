@@ -88,9 +88,7 @@ export function createEventThread(): EventThread {
 
   const start = (): Worker => {
     // Started on the first event, as Lambda starts a container: many runs never notify anyone.
-    // A small young generation: with V8's default the thread added about 45 MiB to the engine's resident
-    // memory after a few hundred moves, with 8 MiB about 10, at no measurable cost in CPU.
-    const started = new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const started = new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV });
     loaded = new Set();
     // Idle, it must not keep the engine's process alive.
     started.unref();
