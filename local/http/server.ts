@@ -191,6 +191,12 @@ function requestUrl(req: IncomingMessage): URL | null {
   }
 }
 
+/** Requests for the stand-ins of SNS, EventBridge Scheduler and Cognito, which the engine's functions call. */
+function servesStandIn(req: IncomingMessage): boolean {
+  const path = requestUrl(req)?.pathname.replace(/\/+$/, '') ?? '';
+  return path.startsWith('/scheduler/') || (req.method === 'POST' && (path === '/sns' || path === '/cognito'));
+}
+
 async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = requestUrl(req);
   if (!url) return sendError(res, 400, 'MalformedHttpRequestException', 'The request URL cannot be parsed.');
@@ -261,7 +267,9 @@ export function createHttpServer(getApp: () => HttpApp | undefined, timeouts: Pa
     const app = getApp();
     if (drain.draining) {
       res.shouldKeepAlive = false;
-      return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is shutting down.');
+      // The AWS stand-ins answer until the engine stops: its functions' invocations still running (a move's
+      // notification) publish through them, and shutting down waits for those before it closes the port.
+      if (!(app && servesStandIn(req))) return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is shutting down.');
     }
     if (!app) return sendError(res, 503, 'ServiceUnavailableException', 'The local engine is still starting.');
     drain.track(res);
