@@ -156,9 +156,9 @@ describe('turnbase watch, new, games, move, outbox', { timeout: 120_000 }, () =>
     assert.match(annGames.stdout, new RegExp(`^${gameId} +bob +their move +4 1 `, 'm'));
     const bobGames = await as('bob', ['games']);
     assert.match(bobGames.stdout, new RegExp(`^${gameId} +ann +your move +4 1 `, 'm'));
-    // The engine notifies after answering (as AppSync's asynchronous Lambda invocation): the invitation may take a moment.
-    let outbox = await as('bob', ['outbox', 'bob']);
-    for (let tries = 0; tries < 10 && !outbox.stdout.includes(gameId); tries += 1) outbox = await as('bob', ['outbox', 'bob']);
+    // The engine notifies after answering (as AppSync's asynchronous Lambda invocation): wait for the invitation to go out.
+    await engine.settled();
+    const outbox = await as('bob', ['outbox', 'bob']);
     assert.equal(outbox.code, 0, outbox.stderr);
     assert.match(outbox.stdout, new RegExp(`for bob: .*${gameId}`));
   });

@@ -208,7 +208,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const server = createHttpServer(() => app, options.httpTimeouts);
   server.listen(options.port ?? 4000, options.host ?? '127.0.0.1');
   await once(server, 'listening');
-  cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
+  cleanups.push(() => server.shut());
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

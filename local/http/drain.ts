@@ -53,7 +53,8 @@ export function createDrain(server: Server): Drain {
     },
     track,
     refuseUpgrade(socket) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      // Closed from this side once written: a client that keeps its end open must not keep the socket alive.
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
     },
     drain,
   };

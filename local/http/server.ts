@@ -245,6 +245,8 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
 export interface EngineHttpServer extends Server {
   /** Graceful shutdown, first step (local/http/drain.ts): new work refused, work in flight finished within `graceMs`. */
   drain(graceMs: number): Promise<void>;
+  /** Last step: closes the port and cuts every connection still open, whatever state it is in. */
+  shut(): Promise<void>;
 }
 
 /**
@@ -292,5 +294,18 @@ export function createHttpServer(getApp: () => HttpApp | undefined, timeouts: Pa
     if (app?.realtime && (path === '/graphql/realtime' || path === '/graphql')) app.realtime.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
-  return Object.assign(server, { drain: (graceMs: number) => drain.drain(graceMs) });
+  // Every socket, upgraded ones included: server.close() waits for all of them, and closeAllConnections() knows only
+  // those still speaking HTTP. A client that keeps the socket of a refused WebSocket handshake open would otherwise
+  // hold the shutdown for ever.
+  const sockets = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const shut = () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      for (const socket of sockets) socket.destroy();
+    });
+  return Object.assign(server, { drain: (graceMs: number) => drain.drain(graceMs), shut });
 }

@@ -130,6 +130,8 @@ describe('console on the game API', () => {
     await run(watcher);
     await waitForResponse(watcher, 'start_ack');
 
+    // Notifications are sent asynchronously (Lambda Event invocations): settle them before each look at the outbox.
+    await engine.settled();
     const outboxBefore = (await (await fetch(engine.outboxUrl)).json()) as Array<{ id: string }>;
     // AppSync sends subscribers what the mutation selected, so the move selects what the watcher does.
     const { page: player } = await openConsole(engine, MOVE, { gameId: game.gameId, heap: 2, count: 3 });
@@ -143,6 +145,7 @@ describe('console on the game API', () => {
     assert.match(frame, /"count": 3/);
 
     // The move's SMS, live in the outbox panel.
+    await engine.settled();
     const outboxAfter = (await (await fetch(engine.outboxUrl)).json()) as Array<{ id: string; phoneNumber?: string; message: string }>;
     const sms = outboxAfter.filter((m) => m.phoneNumber && !outboxBefore.some((b) => b.id === m.id));
     assert.ok(sms.length > 0, 'the move sends an SMS');

@@ -103,3 +103,16 @@ describe('the whole-request time limit', () => {
     assert.ok(took >= 1_900 && took < 15_000, `closed after ${took} ms`);
   }, 30_000);
 });
+
+describe('shutting down', () => {
+  test('a client holding a half-sent request open does not hold the engine\'s shutdown', async () => {
+    // Limits far beyond the test's own time: only the shutdown itself can end these connections.
+    const server = await startTestEngine({ httpTimeouts: { headersMs: 120_000, requestMs: 120_000 } });
+    const half = await open(server);
+    half.socket.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\n');
+    const upgrading = await open(server);
+    upgrading.socket.write('GET /graphql/realtime HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n');
+    await server.close({ graceMs: 100 });
+    await Promise.all([half.closed, upgrading.closed]);
+  }, 20_000);
+});
