@@ -51,9 +51,14 @@ export function addToInventory(username: string, item: InventoryItem | null, cou
   };
 }
 
+/** Whether the profile's inventory holds MAX_ITEMS already. */
+export function inventoryFull(current: PlayerRecord): boolean {
+  return (current.items ?? []).length >= MAX_ITEMS;
+}
+
 /** Why a write of addToInventory was refused, from `current` (the profile AppSync hands back after a failed condition). */
 export function inventoryRefusal(current: PlayerRecord | null): InventoryRefusal {
   if (!current) return 'NO_PROFILE';
-  if ((current.items ?? []).length >= MAX_ITEMS) return 'FULL';
+  if (inventoryFull(current)) return 'FULL';
   return 'OTHER';
 }

@@ -161,7 +161,3 @@ export function settleRefusal(current: PlayerRecord | null, gameId: string): Set
   // A full set (rotate next time) or a full inventory (no prize next time): the retry writes what the record now calls for.
   return 'RETRY';
 }
-
-export function inventoryFull(current: PlayerRecord): boolean {
-  return (current.items ?? []).length >= MAX_ITEMS;
-}

@@ -14,9 +14,9 @@ import { batchGet } from '@aws-appsync/utils/dynamodb';
 import { COMPUTER } from '../../../game/nim.js';
 import { DEFAULT_RATING, rateGame } from '../../../game/ratings.js';
 import { fail } from '../errors.js';
-import { randomItem } from '../inventory.js';
+import { inventoryFull, randomItem } from '../inventory.js';
 import type { GameRecord, PlayerRecord } from '../records.js';
-import { SETTLE_ATTRIBUTES, inventoryFull, settleRefusal, settleState, settleVariant, settleWrite, settledWindow, type SettleState, type SettleVariant } from '../settle.js';
+import { SETTLE_ATTRIBUTES, settleRefusal, settleState, settleVariant, settleWrite, settledWindow, type SettleState, type SettleVariant } from '../settle.js';
 
 export type Side = 'winner' | 'loser';
 
