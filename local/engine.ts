@@ -454,7 +454,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         verbose: options.verbose ?? false,
       }),
       amplifyOutputs: () => outputs,
-      staticFiles: site ? (pathname, res) => site.serve(pathname, res) : undefined,
+      staticFiles: site ? (pathname, requestHeaders, res) => site.serve(pathname, requestHeaders, res) : undefined,
       maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
       requestLog: options.requestLog ?? true,
       verbose: options.verbose ?? false,

@@ -4,12 +4,12 @@
  * table pages. Admin views answer loopback callers addressing a loopback host only (no CORS, so another
  * origin's page cannot read them; the Host check stops DNS rebinding).
  */
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join } from 'node:path';
 import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 import type { ApiDescription, TableConfig } from '../../description/types.js';
 import { consoleAssets } from './build.js';
+import { notModified, readServedFile } from '../http/file-validators.js';
 import { DataRequestError, readPage, type DataRequest } from './data.js';
 import type { LogFeed } from './log-feed.js';
 import type { DynamoStore } from '../dynamodb/store.js';
@@ -92,8 +92,8 @@ function fromLoopback(req: IncomingMessage): boolean {
   return LOOPBACK_ADDRESS.test(req.socket.remoteAddress ?? '') && LOOPBACK_HOST.test(req.headers.host ?? '');
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
-  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string, etag?: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', ...(etag ? { etag } : {}) });
   res.end(body);
 }
 
@@ -141,7 +141,9 @@ export function createConsoleRoutes(sources: ConsoleSources): ConsoleRoutes {
         if (!type || name !== path.slice('/console/assets/'.length)) return sendError(res, 404, 'NotFoundException', `No console asset ${name}.`);
         const dir = await consoleAssets();
         try {
-          return send(res, 200, await readFile(join(dir, name)), type);
+          const file = await readServedFile(join(dir, name));
+          if (notModified(req.headers, file.etag)) return send(res, 304, '', type, file.etag);
+          return send(res, 200, file.body, type, file.etag);
         } catch {
           return sendError(res, 404, 'NotFoundException', `No console asset ${name}.`);
         }

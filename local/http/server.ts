@@ -3,7 +3,7 @@
  * Cognito and SNS stand-ins (`/cognito`, `/sns`: the endpoints the SDKs are pointed at), JWKS, the
  * outbox and the client configuration.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Executor, OperationResult } from '../graphql/executor.js';
 import { httpErrorBody } from '../graphql/errors.js';
@@ -40,7 +40,7 @@ export interface HttpApp {
   console?: { serves(pathname: string): boolean; handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
   amplifyOutputs(): unknown;
   /** Static files (the description's web app); answers false when the path is not its own. */
-  staticFiles?(pathname: string, res: ServerResponse): Promise<boolean>;
+  staticFiles?(pathname: string, requestHeaders: IncomingHttpHeaders, res: ServerResponse): Promise<boolean>;
   maxBodyBytes: number;
   /** One line per request (AppSync's request log); off, the engine formats none. */
   requestLog: boolean;
@@ -216,7 +216,7 @@ async function route(app: HttpApp, req: IncomingMessage, res: ServerResponse): P
     if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/jwks.json`) return send(res, 200, JSON.stringify(app.cognito.jwks()));
     if (app.cognito && url.pathname === `${app.cognito.poolPath}/.well-known/openid-configuration`) return send(res, 200, JSON.stringify(app.cognito.openidConfiguration()));
     if (app.console?.serves(url.pathname)) return app.console.handle(req, res, url);
-    if (app.staticFiles && (await app.staticFiles(url.pathname, res))) return;
+    if (app.staticFiles && (await app.staticFiles(url.pathname, req.headers, res))) return;
     return sendError(res, 404, 'NotFoundException', `Nothing is served at GET ${url.pathname}.`);
   }
   if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowedException', `${req.method} is not supported.`);

@@ -47,7 +47,7 @@ beforeAll(async () => {
   };
   const site = createBuiltSite(work, { path: '/play', build: 'build.mjs' }, (line) => logged.push(line));
   server = createServer((req, res) => {
-    site.serve(new URL(req.url ?? '/', 'http://x').pathname, res).then((served) => {
+    site.serve(new URL(req.url ?? '/', 'http://x').pathname, req.headers, res).then((served) => {
       if (!served) {
         res.writeHead(418);
         res.end();
@@ -83,4 +83,17 @@ test('builds on first request, retries after a failed build, then serves files w
   assert.equal((await fetch(`${base}/play/missing.js`)).status, 404);
   assert.equal((await fetch(`${base}/play/..%2F..%2Fetc%2Fpasswd`)).status, 404);
   assert.equal((await fetch(`${base}/other`)).status, 418, 'paths outside the mount are not the site’s');
+});
+
+test('a file is answered 304 to its own ETag and 200 to any other', async () => {
+  const first = await fetch(`${base}/play/main.js`);
+  const etag = first.headers.get('etag');
+  assert.ok(etag, 'files carry an ETag');
+  assert.equal(first.headers.get('cache-control'), 'no-cache', 'the browser asks again on every load, so an edit shows');
+  const again = await fetch(`${base}/play/main.js`, { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  const weak = await fetch(`${base}/play/main.js`, { headers: { 'if-none-match': `"other", W/${etag}` } });
+  assert.equal(weak.status, 304, 'a list and a weak form of the same tag match too');
+  assert.equal((await fetch(`${base}/play/index.html`, { headers: { 'if-none-match': etag } })).status, 200, 'another file’s tag does not');
 });

@@ -4,11 +4,12 @@
  * lazily keeps engine start-up, and every test that never opens the app, free of the build's cost.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { buildWebApp } from '../../description/web.js';
+import { notModified, readServedFile } from './file-validators.js';
 import type { WebAppConfig } from '../../description/types.js';
 
 const contentTypes: Record<string, string> = {
@@ -24,7 +25,7 @@ const contentTypes: Record<string, string> = {
 };
 
 export interface BuiltSite {
-  serve(pathname: string, res: ServerResponse): Promise<boolean>;
+  serve(pathname: string, requestHeaders: IncomingHttpHeaders, res: ServerResponse): Promise<boolean>;
   close(): void;
 }
 
@@ -59,7 +60,7 @@ export function createBuiltSite(root: string, web: WebAppConfig, log: (line: str
   };
 
   return {
-    async serve(pathname, res) {
+    async serve(pathname, requestHeaders, res) {
       if (pathname === mountPath) {
         reply(res, 301, '', { location: `${mountPath}/` });
         return true;
@@ -78,7 +79,10 @@ export function createBuiltSite(root: string, web: WebAppConfig, log: (line: str
         reply(res, 404, `Nothing is served at ${pathname}.`, { 'content-type': 'text/plain; charset=UTF-8' });
         return true;
       }
-      reply(res, 200, await readFile(file), { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      const served = await readServedFile(file);
+      const headers = { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', etag: served.etag };
+      if (notModified(requestHeaders, served.etag)) reply(res, 304, '', headers);
+      else reply(res, 200, served.body, headers);
       return true;
     },
     close() {

@@ -105,6 +105,10 @@ describe('console on the game API', () => {
   test('queries, sign-in, a live subscription and the panels', async () => {
     // A public query with the API key, which the console prefills.
     const { page: watcher, errors } = await openConsole(engine, 'query Public($u: String!) { getUser(username: $u) { username } }', { u: alice.username });
+    // The page loads again below with other operations: the unchanged bundle is revalidated (304) instead of being sent and
+    // compiled again (Chromium may still fetch it whole the first time it loads again).
+    const scriptStatuses: number[] = [];
+    watcher.on('response', (response) => response.url().endsWith('/console/assets/console.js') && scriptStatuses.push(response.status()));
     await chooseMode(watcher, 'API key');
     assert.equal(await watcher.getByLabel('API key').inputValue(), engine.apiKey);
     await run(watcher);
@@ -172,6 +176,8 @@ describe('console on the game API', () => {
     await log.getByText(/mutation · Move · 200/).first().waitFor();
     // The log says why the engine answered 401, which the caller is not told.
     await log.getByText(/401 · .*unknown API key/).first().waitFor();
+
+    assert.ok(scriptStatuses.includes(304), `console.js on each reload: ${scriptStatuses.join(', ')}`);
 
     if (process.env.TURNBASE_SCREENSHOT) {
       await chooseMode(watcher, 'Cognito user pool: sign in');
