@@ -1,6 +1,6 @@
 /**
- * Real clients: aws-amplify v6 apps (one process each), signed in through the local Cognito provider
- * with USER_PASSWORD_AUTH, play a whole game of Nim in userPool mode; each sees the other's moves over
+ * Real clients: aws-amplify v6 apps (one process each, all started from one bundle of amplify-player.ts), signed in
+ * through the local Cognito provider with USER_PASSWORD_AUTH, play a whole game of Nim in userPool mode; each sees the other's moves over
  * `onMove`, the invited player sees the invite over `onInvite`, and a third player may not watch.
  */
 import { afterAll, beforeAll, test } from 'vitest';
@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { RunningEngine } from '../../local/index.js';
 import { startEngine } from '../../local/index.js';
+import { bundleScript, type BundledScript } from '../support/bundled-script.js';
 import { CreateGameDocument, MakeMoveDocument, OnInviteDocument, OnMoveDocument, RegisterDocument, requestData, type TypedDocumentString } from '../../client/index.js';
 
 type Reply = { id: number; ok: boolean; result?: unknown; error?: unknown };
@@ -32,9 +33,8 @@ class Player {
     });
   }
 
-  static async launch(engine: RunningEngine, username: string): Promise<Player> {
-    const child = fork('test/e2e/amplify-player.ts', [], {
-      execArgv: ['--import', 'tsx'],
+  static async launch(engine: RunningEngine, username: string, script: string): Promise<Player> {
+    const child = fork(script, [], {
       env: { ...process.env, AMPLIFY_OUTPUTS: JSON.stringify(engine.amplifyOutputs), USER_POOL_ENDPOINT: engine.userPool!.endpoint },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
@@ -80,6 +80,7 @@ class Player {
 
 const password = 'Sup3rsecret';
 let engine: RunningEngine;
+let playerScript: BundledScript;
 const players: Player[] = [];
 
 async function register(username: string, phone: string): Promise<void> {
@@ -93,6 +94,8 @@ async function register(username: string, phone: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  // One bundle of the player's app for the three processes (see bundled-script.ts).
+  playerScript = await bundleScript('test/e2e/amplify-player.ts');
   engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, tablePrefix: `e2e${Date.now()}-`, log: () => {} });
   await register('alice', '+15555550101');
   await register('bob', '+15555550102');
@@ -101,11 +104,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const player of players) player.stop();
-  await engine.close();
+  await engine?.close();
+  playerScript?.remove();
 });
 
 test('two aws-amplify apps play a whole game and watch each other live', { timeout: 120_000 }, async () => {
-  const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((name) => Player.launch(engine, name)));
+  const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((name) => Player.launch(engine, name, playerScript.path)));
   players.push(alice, bob, carol);
   for (const player of players) {
     const signedIn = (await player.call({ op: 'signIn', username: player.username, password })) as { isSignedIn: boolean };
