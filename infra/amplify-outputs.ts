@@ -5,7 +5,7 @@
  */
 import { amplifyOutputs, type DeployedValues } from '../description/amplify-outputs.js';
 import type { ApiDescription } from '../description/types.js';
-import { OUTPUT_NAMES } from './stack.js';
+import { OUTPUT_NAMES } from './output-names.js';
 
 /** The outputs of one stack from a `--outputs-file` JSON (`{ "<stack>": { "<output>": "<value>" } }`). */
 export function stackOutputs(outputsFile: unknown, stackName?: string): Record<string, string> {

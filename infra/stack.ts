@@ -16,6 +16,7 @@ import { createTopics } from './topics.js';
 import { createUserPool } from './user-pool.js';
 import { amplifyOutputs } from '../description/amplify-outputs.js';
 import { WebSite } from './web-site.js';
+import { OUTPUT_NAMES } from './output-names.js';
 
 export interface TurnbaseStackProps extends StackProps {
   api: LoadedApi;
@@ -25,17 +26,6 @@ export interface TurnbaseStackProps extends StackProps {
   /** The description's built web app (see description/web.ts); required when it declares `web`. */
   webDir?: string;
 }
-
-/** Output names; `infra/amplify-outputs.ts` reads them back from `cdk deploy --outputs-file`. */
-export const OUTPUT_NAMES = {
-  graphqlUrl: 'GraphqlUrl',
-  realtimeUrl: 'RealtimeUrl',
-  apiKey: 'ApiKey',
-  region: 'Region',
-  userPoolId: 'UserPoolId',
-  userPoolClientId: 'UserPoolClientId',
-  webUrl: 'WebUrl',
-} as const;
 
 export class TurnbaseStack extends Stack {
   readonly resources: StackResources;

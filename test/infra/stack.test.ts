@@ -11,7 +11,7 @@ import type { CfnResource } from 'aws-cdk-lib';
 import { checkPasswordPolicy } from '../../local/cognito/passwords.js';
 import { parseSignUpAttributes } from '../../local/cognito/attributes.js';
 import { PIPELINE_PASS_THROUGH_CODE } from '../../description/bundle.js';
-import { OUTPUT_NAMES } from '../../infra/stack.js';
+import { OUTPUT_NAMES } from '../../infra/output-names.js';
 import type { Grant } from '../../description/types.js';
 import { resourcesOfType, synthesize, type CfnJson, type Synthesized } from './synthesize.js';
 
