@@ -218,14 +218,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const embedded = dynamo ? undefined : await startEmbeddedDynamo({ dataDir });
     if (embedded) cleanups.push(() => embedded.close());
     const dynamodbEndpoint = dynamo ?? embedded!.endpoint;
-    // The embedded store is called in process; any other endpoint through the SDK, signed (loaded only then).
+    // The embedded store is called in process; any other endpoint over HTTP, signed (client.ts, loaded only then).
     let store: DynamoStore;
     if (embedded) store = embedded.store;
     else {
-      const { createDynamoClient, sdkStore } = await import('./dynamodb/client.js');
-      const client = createDynamoClient(dynamodbEndpoint, region);
-      cleanups.unshift(() => client.destroy());
-      store = sdkStore(client);
+      const { endpointStore } = await import('./dynamodb/client.js');
+      const external = endpointStore(dynamodbEndpoint, region);
+      cleanups.unshift(() => external.close());
+      store = external;
     }
     const sns = createSnsStandIn({ dataDir: dataDir ? join(dataDir, 'sns') : null, region, accountId: ACCOUNT_ID, log });
     cleanups.unshift(() => sns.deliveriesSettled());

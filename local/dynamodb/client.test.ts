@@ -1,17 +1,20 @@
 /**
- * The in-process store (dynalite's handler called directly) answers exactly as the SDK over HTTP
- * does against the same dynalite: outputs, binaries, and errors with their codes and fields.
+ * The in-process store (dynalite's handler called directly) and the signed HTTP store (no SDK) answer
+ * exactly as the SDK over HTTP does against the same dynalite: outputs, binaries, and errors with their
+ * codes and fields.
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { createDynamoClient, sdkStore, type DynamoStore } from './client.js';
 import { JsonBytes } from './attributes.js';
+import { httpStore } from './http-store.js';
 import { startEmbeddedDynamo, type EmbeddedDynamo } from './embedded.js';
 import { ensureTables } from './tables.js';
 
 let dynamo: EmbeddedDynamo;
 let client: ReturnType<typeof createDynamoClient>;
 let stores: Array<[string, DynamoStore]>;
+let signed: ReturnType<typeof httpStore>;
 const TableName = 'client-test';
 
 beforeAll(async () => {
@@ -19,13 +22,16 @@ beforeAll(async () => {
   client = createDynamoClient(dynamo.endpoint);
   // Waits until the table is ACTIVE: dynalite answers CreateTable while the table is still CREATING.
   await ensureTables(dynamo.store, [{ name: TableName, config: { partitionKey: { name: 'id', type: 'S' } } }]);
+  signed = httpStore(dynamo.endpoint, 'us-east-1', { accessKeyId: 'local', secretAccessKey: 'local' });
   stores = [
     ['in process', dynamo.store],
     ['SDK over HTTP', sdkStore(client)],
+    ['signed HTTP', signed],
   ];
 });
 afterAll(async () => {
   client.destroy();
+  signed.close();
   await dynamo.close();
 });
 
@@ -59,8 +65,9 @@ test('items, numbers and binaries come back in the same shapes', async () => {
     assert.ok(read.Item?.bin.B instanceof Uint8Array, name);
     answers.push({ updated: { ...updated.Attributes, id: undefined }, read: { ...read.Item, id: undefined } });
   }
-  const [inProcess, sdk] = answers.map((answer) => plain(answer) as { read: { bin: { B: number[] } } });
+  const [inProcess, sdk, http] = answers.map((answer) => plain(answer) as { read: { bin: { B: number[] } } });
   assert.deepEqual(inProcess, sdk);
+  assert.deepEqual(http, sdk);
   assert.deepEqual(inProcess.read.bin.B, [0, 1, 2]);
 });
 
@@ -76,6 +83,7 @@ test('a failed condition, a validation error, a missing table and an unknown ope
     ]);
   }
   assert.deepEqual(failures[0], failures[1]);
+  assert.deepEqual(failures[2], failures[1]);
   assert.deepEqual(
     failures[0].map((f) => [f.name, f.status, f.hasRequestId]),
     [

@@ -18,6 +18,7 @@ import {
   UpdateItemCommand,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
+import { httpStore, type StaticCredentials } from './http-store.js';
 import type { DynamoStore, StoreOperation, StoreOutputs } from './store.js';
 
 export type { DynamoStore, StoreOperation, StoreOutputs } from './store.js';
@@ -47,15 +48,42 @@ function hasConfiguredCredentials(): boolean {
   return Boolean((env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE);
 }
 
-export function createDynamoClient(endpoint: string, region?: string): DynamoDBClient {
+function checkEndpoint(endpoint: string): void {
   if (typeof endpoint !== 'string' || !/^https?:\/\//.test(endpoint)) {
     throw new Error(`DynamoDB endpoint must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
   }
+}
+
+const regionOr = (region: string | undefined) => region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+
+export function createDynamoClient(endpoint: string, region?: string): DynamoDBClient {
+  checkEndpoint(endpoint);
   return new DynamoDBClient({
     endpoint,
-    region: region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    region: regionOr(region),
     ...(hasConfiguredCredentials() ? {} : { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
   });
+}
+
+/** Credentials known without the SDK's chain: keys in the environment, or the dummies when none are configured. */
+function staticCredentials(): StaticCredentials | undefined {
+  const env = process.env;
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+    return { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
+  }
+  return hasConfiguredCredentials() ? undefined : { accessKeyId: 'local', secretAccessKey: 'local' };
+}
+
+/**
+ * The engine's store for an endpoint: signed JSON over HTTP (http-store.ts) when the credentials are static,
+ * else the SDK with its credential chain (a profile, web identity).
+ */
+export function endpointStore(endpoint: string, region?: string): DynamoStore & { close(): void } {
+  checkEndpoint(endpoint);
+  const credentials = staticCredentials();
+  if (credentials) return httpStore(endpoint, regionOr(region), credentials);
+  const client = createDynamoClient(endpoint, region);
+  return { ...sdkStore(client), close: () => client.destroy() };
 }
 
 /** The store behind an SDK client. */

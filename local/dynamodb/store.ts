@@ -65,7 +65,7 @@ const inProcessHeaders = {
 };
 
 /** Binaries travel as base64 text in the JSON protocol; the data source works with bytes, as the SDK gives them. */
-function parseAnswer(body: string): Record<string, unknown> {
+export function parseAnswer(body: string): Record<string, unknown> {
   if (!body.includes('"B":') && !body.includes('"BS":')) return JSON.parse(body) as Record<string, unknown>;
   return JSON.parse(body, (name, value: unknown) => {
     if (name === 'B' && typeof value === 'string') return JsonBytes.fromBase64(value);
@@ -74,7 +74,8 @@ function parseAnswer(body: string): Record<string, unknown> {
   }) as Record<string, unknown>;
 }
 
-function failure(status: number, requestId: string | undefined, body: string): Error {
+/** A failed call as the SDK throws it: an Error named by DynamoDB's error code, with the answer's fields and `$metadata`. */
+export function storeFailure(status: number, requestId: string | undefined, body: string): Error {
   let answer: Record<string, unknown> = {};
   try {
     answer = parseAnswer(body);
@@ -121,7 +122,7 @@ export function inProcessStore(server: Server): DynamoStore {
                 reject(error);
               }
             } else {
-              reject(failure(response.statusCode, headers['x-amzn-requestid'], text));
+              reject(storeFailure(response.statusCode, headers['x-amzn-requestid'], text));
             }
           },
         };
