@@ -59,6 +59,9 @@ test('a 5xx answer is tried again, a failed condition is not, and failures look 
   store = httpStore(await endpoint([busy, { status: 200, body: '{}' }], seen), 'us-east-1', credentials);
   await store.send('PutItem', { TableName: 'T', Item: { id: { S: 'a' } } });
   assert.equal(seen.length, 2);
+  // As the SDK marks them: one invocation id for the call, its attempts numbered.
+  assert.deepEqual(seen.map(({ req }) => req.headers['amz-sdk-request']), ['attempt=1; max=3', 'attempt=2; max=3']);
+  assert.equal(seen[0].req.headers['amz-sdk-invocation-id'], seen[1].req.headers['amz-sdk-invocation-id']);
 
   seen.length = 0;
   const failed = { status: 400, body: '{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed","Item":{"id":{"S":"a"}}}' };

@@ -8,7 +8,7 @@
  * Answers and failures are the in-process store's (store.ts), which mirror the SDK's; failures the SDK
  * retries by default (throttling, 5xx, a connection that broke) are retried as it does: 3 attempts in all.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { parseAnswer, storeFailure, type DynamoStore, type StoreOperation, type StoreOutputs } from './store.js';
@@ -90,9 +90,11 @@ export function httpStore(endpoint: string, region: string, credentials: StaticC
     return headers;
   };
 
-  const post = (target: string, body: string): Promise<Record<string, unknown>> =>
+  /** `tries`: the SDK's unsigned headers naming the call and its attempt, which proxies and logs go by. */
+  const post = (target: string, body: string, tries: Record<string, string>): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => {
-      const call = send({ agent, hostname: url.hostname, port: url.port, path, method: 'POST', headers: signedHeaders(target, body) }, (res: IncomingMessage) => {
+      const headers = { ...signedHeaders(target, body), ...tries };
+      const call = send({ agent, hostname: url.hostname, port: url.port, path, method: 'POST', headers }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
@@ -120,9 +122,11 @@ export function httpStore(endpoint: string, region: string, credentials: StaticC
     async send<O extends StoreOperation>(operation: O, input: object) {
       const target = `DynamoDB_20120810.${operation}`;
       const body = JSON.stringify(input);
+      const invocation = randomUUID();
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return (await post(target, body)) as unknown as StoreOutputs[O];
+          const tries = { 'amz-sdk-invocation-id': invocation, 'amz-sdk-request': `attempt=${attempt}; max=${MAX_ATTEMPTS}` };
+          return (await post(target, body, tries)) as unknown as StoreOutputs[O];
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
           await new Promise((done) => setTimeout(done, Math.random() * Math.min(20_000, BASE_DELAY_MS * 2 ** attempt)));
