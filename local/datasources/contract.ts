@@ -9,5 +9,6 @@ export interface DataSourceOutcome {
 }
 
 export interface DataSource {
-  invoke(request: unknown): Promise<DataSourceOutcome>;
+  /** A source that answers without waiting (NONE) returns the outcome itself: no promise, no deadline timer. */
+  invoke(request: unknown): Promise<DataSourceOutcome> | DataSourceOutcome;
 }

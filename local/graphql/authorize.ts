@@ -114,17 +114,17 @@ function ruleOf(directives: readonly ConstDirectiveNode[]): FieldRule | null {
 
 /** Field-level auth: field directives override type directives, which override the API's default mode. */
 export class FieldAuthorizer {
-  private readonly cache = new Map<string, FieldRule>();
+  /** By field object: each object type has its own, so it stands for the pair type and field without building a key. */
+  private readonly cache = new WeakMap<GraphQLField<unknown, unknown>, FieldRule>();
 
   constructor(private readonly defaultMode: AuthMode) {}
 
   private rule(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): FieldRule {
-    const key = `${type.name}.${field.name}`;
-    let rule = this.cache.get(key);
+    let rule = this.cache.get(field);
     if (!rule) {
       const typeDirectives = [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []);
       rule = ruleOf(field.astNode?.directives ?? []) ?? ruleOf(typeDirectives) ?? { modes: new Set([this.defaultMode]), groups: null };
-      this.cache.set(key, rule);
+      this.cache.set(field, rule);
     }
     return rule;
   }

@@ -15,6 +15,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
@@ -120,6 +121,8 @@ export type Parsed =
 
 export class Executor {
   private readonly routes: Map<string, ResolverRoute>;
+  /** The route of each field object (null: none), so a field's lookup builds no key string. */
+  private readonly fieldRoutes = new WeakMap<GraphQLField<unknown, unknown>, ResolverRoute | null>();
   private readonly rules: ValidationRule[];
   private readonly limits: Limits;
   private readonly publishListeners = new Set<(p: Publication) => void>();
@@ -282,7 +285,11 @@ export class Executor {
   readonly fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, context, info) => {
     const field = info.parentType.getFields()[info.fieldName];
     if (!this.options.fieldAuth.allows(info.parentType, field, context.caller)) throw unauthorizedField(info.fieldName, info.parentType.name);
-    const route = this.routes.get(`${info.parentType.name}.${info.fieldName}`);
+    let route = this.fieldRoutes.get(field);
+    if (route === undefined) {
+      route = this.routes.get(`${info.parentType.name}.${info.fieldName}`) ?? null;
+      this.fieldRoutes.set(field, route);
+    }
     if (!route) return defaultFieldResolver(source, args, context, info);
     return this.runResolver(route, source, args, context, info);
   };

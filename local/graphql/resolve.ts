@@ -104,7 +104,8 @@ async function runStage(
     if (requestError) return { error: requestError };
     if (request.kind === 'earlyReturn') return { value: request.value, skipTo: request.skipTo };
     trace.request = request.kind === 'return' ? request.value : undefined;
-    const called = await withDeadline(dataSource.invoke(trace.request), run.deadline);
+    const invoked = dataSource.invoke(trace.request);
+    const called = invoked instanceof Promise ? await withDeadline(invoked, run.deadline) : invoked;
     trace.response = called.error ? { error: called.error, result: called.result } : called.result;
     if (!bundle.has('response')) {
       // With no response handler a failed call is the field's error, as AppSync reports it.

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Executor, OperationResult } from '../graphql/executor.js';
 import { httpErrorBody } from '../graphql/errors.js';
 import { handleEvaluateCode } from '../evaluate-code/evaluate.js';
+import { isSigV4 } from '../auth/sigv4.js';
 import { createDrain } from './drain.js';
 import { requestLogLine } from './log.js';
 import { requestFacts, resolverRequestHeaders } from './request-headers.js';
@@ -156,8 +157,8 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
     if (app.requestLog) app.log(requestLogLine({ operationName: null, operationType: null, status: 400, ms: performance.now() - started, resolvers: [], body }, false));
     return;
   }
-  // The signature (AWS_IAM) covers the request as it arrived, not the headers resolvers see.
-  const signed = { method: req.method ?? 'POST', path: url.pathname, query: url.search.slice(1), headers: rawHeaders(req), body };
+  // The signature (AWS_IAM) covers the request as it arrived, not the headers resolvers see; only a SigV4 header needs it.
+  const signed = isSigV4(req.headers.authorization) ? { method: req.method ?? 'POST', path: url.pathname, query: url.search.slice(1), headers: rawHeaders(req), body } : undefined;
   const result: OperationResult = await app.executor.executeOperation({ ...request, headers: resolverRequestHeaders(requestFacts(req)), sourceIp: sourceIps(req), signed });
   send(res, result.status, JSON.stringify(result.body), result.errorType ? { 'x-amzn-errortype': result.errorType } : undefined);
   for (const line of result.logs) app.log(line);
@@ -182,8 +183,12 @@ async function serveScheduler(app: HttpApp, req: IncomingMessage, res: ServerRes
   return send(res, answer.status, answer.body, answer.headers);
 }
 
+/** Nearly every request is a POST to this exact path: its URL is parsed once (the router only reads it). */
+const GRAPHQL_URL = new URL('/graphql', 'http://localhost');
+
 /** The request's URL, or null when it cannot be parsed (such a request gets a 400, never a crash). */
 function requestUrl(req: IncomingMessage): URL | null {
+  if (req.url === '/graphql') return GRAPHQL_URL;
   try {
     return new URL(req.url ?? '/', 'http://localhost');
   } catch {

@@ -14,7 +14,7 @@ import { rdsModule } from './rds.js';
 import { util } from './util.js';
 
 import { INTRINSIC_NAMES } from './intrinsics.js';
-import { copyJson } from './json-copy.js';
+import { copyJson, setEntry } from './json-copy.js';
 
 type Tick = () => void;
 type Exports = Record<string, unknown>;
@@ -66,15 +66,23 @@ function formatLogArgument(value: unknown): string {
   }
 }
 
+const HIDDEN_INFO_KEYS = new Set(['selectionSetList', 'selectionSetGraphQL']);
+
 /**
  * AppSync leaves selectionSetList and selectionSetGraphQL out when ctx.info is serialised
- * (developer guide, context reference); they stay readable as properties.
+ * (developer guide, context reference); they stay readable as properties. The copy is rebuilt in the
+ * same key order with those two added as non-enumerable: V8 caches that shape, while turning an
+ * existing property non-enumerable made a new one on every run (a tenth of a small query's time).
  */
-function hideSelectionFromJson(info: unknown): void {
-  if (typeof info !== 'object' || info === null) return;
-  for (const key of ['selectionSetList', 'selectionSetGraphQL']) {
-    if (Object.hasOwn(info, key)) Object.defineProperty(info, key, { enumerable: false });
+function hideSelectionFromJson(info: unknown): unknown {
+  if (typeof info !== 'object' || info === null || Array.isArray(info)) return info;
+  const source = info as Record<string, unknown>;
+  const hidden: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    if (HIDDEN_INFO_KEYS.has(key)) Object.defineProperty(hidden, key, { value: source[key], writable: true, enumerable: false, configurable: true });
+    else setEntry(hidden, key, source[key]);
   }
+  return hidden;
 }
 
 export function installLibrary(host: HostCapabilities): SandboxLibrary {
@@ -158,7 +166,7 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     const ctx = copyJson(context) as Record<string, unknown> & { info?: { fieldName?: string; parentTypeName?: string } };
     if (stash !== undefined) ctx.stash = stash;
     ctx.args = ctx.arguments;
-    hideSelectionFromJson(ctx.info);
+    if (Object.hasOwn(ctx, 'info')) ctx.info = hideSelectionFromJson(ctx.info) as typeof ctx.info;
     const state = newCallState(authType, String(ctx.info?.fieldName ?? ''), String(ctx.info?.parentTypeName ?? ''));
     beginCall(state);
     logs = [];
@@ -180,8 +188,14 @@ export function installLibrary(host: HostCapabilities): SandboxLibrary {
     endCall();
     if (timedOut) result = { kind: 'crash', message: `Resolver code exceeded the ${timeoutMs} ms time limit` };
     else if (state.control !== null) result = state.control;
-    // Not copied here: the host's one copy out of this realm also checks that it is JSON.
-    return { ...result, stash: ctx.stash, appendedErrors: state.appendedErrors, extensions: state.extensions, logs };
+    // Not copied here: the host's one copy out of this realm also checks that it is JSON. `result` is this
+    // run's own object, completed in place: an object spread costs a fifth of a small query in this
+    // hardened realm (frozen intrinsics keep V8 off its fast path).
+    result.stash = ctx.stash;
+    result.appendedErrors = state.appendedErrors;
+    result.extensions = state.extensions;
+    result.logs = logs;
+    return result;
   }
 
   function cleanGlobals(): boolean {
