@@ -93,7 +93,7 @@ export function httpStore(endpoint: string, region: string, credentials: StaticC
   /** `tries`: the SDK's unsigned headers naming the call and its attempt, which proxies and logs go by. */
   const post = (target: string, body: string, tries: Record<string, string>): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => {
-      const headers = { ...signedHeaders(target, body), ...tries };
+      const headers = Object.assign(signedHeaders(target, body), tries);
       const call = send({ agent, hostname: url.hostname, port: url.port, path, method: 'POST', headers }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

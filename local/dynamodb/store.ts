@@ -103,7 +103,8 @@ export function inProcessStore(server: Server): DynamoStore {
         const request = Object.assign(new EventEmitter(), {
           method: 'POST',
           url: '/',
-          headers: { ...inProcessHeaders, 'x-amz-target': `DynamoDB_20120810.${operation}` },
+          // Object.assign: a spread followed by another key takes V8's slow path (microseconds) in Node 20.
+          headers: Object.assign({}, inProcessHeaders, { 'x-amz-target': `DynamoDB_20120810.${operation}` }),
         });
         const headers: Record<string, string> = {};
         const response = {

@@ -378,7 +378,8 @@ function selectionOf(info: GraphQLResolveInfo): Pick<RequestInfo, 'selectionSetL
 }
 
 export function requestInfo(info: GraphQLResolveInfo): RequestInfo {
-  return { fieldName: info.fieldName, parentTypeName: info.parentType.name, variables: info.variableValues, ...selectionOf(info) };
+  const { selectionSetList, selectionSetGraphQL } = selectionOf(info);
+  return { fieldName: info.fieldName, parentTypeName: info.parentType.name, variables: info.variableValues, selectionSetList, selectionSetGraphQL };
 }
 
 export type { RequestContext, CognitoIdentity };

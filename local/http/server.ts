@@ -98,7 +98,7 @@ function refuseAndClose(res: ServerResponse, status: number, errorType: string, 
 const jsonHeaders: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', ...corsHeaders };
 
 function send(res: ServerResponse, status: number, body: string, headers?: Record<string, string>): void {
-  res.writeHead(status, headers ? { ...jsonHeaders, ...headers } : jsonHeaders);
+  res.writeHead(status, headers ? Object.assign({}, jsonHeaders, headers) : jsonHeaders);
   res.end(body);
 }
 
@@ -159,10 +159,10 @@ async function serveGraphQL(app: HttpApp, req: IncomingMessage, res: ServerRespo
   }
   // The signature (AWS_IAM) covers the request as it arrived, not the headers resolvers see; only a SigV4 header needs it.
   const signed = isSigV4(req.headers.authorization) ? { method: req.method ?? 'POST', path: url.pathname, query: url.search.slice(1), headers: rawHeaders(req), body } : undefined;
-  const result: OperationResult = await app.executor.executeOperation({ ...request, headers: resolverRequestHeaders(requestFacts(req)), sourceIp: sourceIps(req), signed });
+  const result: OperationResult = await app.executor.executeOperation(Object.assign({}, request, { headers: resolverRequestHeaders(requestFacts(req)), sourceIp: sourceIps(req), signed }));
   send(res, result.status, JSON.stringify(result.body), result.errorType ? { 'x-amzn-errortype': result.errorType } : undefined);
   for (const line of result.logs) app.log(line);
-  if (app.requestLog) app.log(requestLogLine({ ...result, ms: performance.now() - started }, app.verbose));
+  if (app.requestLog) app.log(requestLogLine(Object.assign({}, result, { ms: performance.now() - started }), app.verbose));
 }
 
 /** The body, or null when it was too large (then the 413 is sent and the connection closed). */

@@ -211,7 +211,7 @@ class SandboxBundle implements CompiledBundle {
     const carried = typeof given === 'object' && given !== null && carriedStashes.get(given) === active.generation;
     if (carried) carriedStashes.delete(given);
     // A carried stash is not copied in: null holds its place among the context's keys.
-    const context = carried ? { ...ctx, stash: null } : ctx;
+    const context = carried ? Object.assign({}, ctx, { stash: null }) : ctx;
     const outcome = active.library.run(factory, handler, context, options.authType, options.timeoutMs, carried ? given : undefined) as { logs?: unknown; stash?: unknown };
     let copied: HandlerOutcome;
     try {
