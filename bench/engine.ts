@@ -47,6 +47,10 @@ export async function benchEngine(seconds: number): Promise<EngineBenchRow[]> {
       body: JSON.stringify({ query: 'mutation { addBook(id: "bench-book", title: "Winning Ways", author: "Berlekamp") { id } }' }),
     });
     if (!seed.ok) throw new Error(`seeding the bench book failed: ${seed.status}`);
+    // Both servers first take 3 s of one-at-a-time load, unmeasured. In a fresh engine process the first seconds
+    // of load cost 5-10x the CPU per request of what follows (measured per thread: about 480 µs, then 100 µs),
+    // far beyond each run's 1 s warm-up, so the first row measured start-up rather than the engine.
+    for (const served of [engine, baseline]) await runLoad({ url: served.url, headers: served.headers, body: scenarios[0].body, concurrency: 1, seconds: 3, warmupSeconds: 0 });
     const rows: EngineBenchRow[] = [];
     for (const scenario of scenarios) {
       for (const concurrency of [1, 16]) {
