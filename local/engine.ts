@@ -277,7 +277,11 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const iamCredentials = localIamCredentials(process.env, ACCOUNT_ID, description.name);
     const iamVerifier = createSigV4Verifier({ region, service: 'appsync', credentials: () => [iamCredentials] });
 
-    const lambdaSources: LambdaDataSource[] = [];
+    /** The mounted API's functions, and those of earlier mounts while they still have invocations running or retries waiting. */
+    let lambdaSources: LambdaDataSource[] = [];
+    const keepLambdaSources = (current: LambdaDataSource[]) => {
+      lambdaSources = [...lambdaSources.filter((source) => !source.idle()), ...current];
+    };
     const settled = async () => {
       await Promise.all(lambdaSources.map((source) => source.settled()));
     };
@@ -295,6 +299,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     /** Everything that depends on the description and the bundles: built at start, and again by `reload`. */
     const mount = async (api: LoadedApi, bundled: BundledApi, compiled: Pick<ResolverSet, 'resolvers' | 'functions'>) => {
       const { description } = api;
+      const functionSources: LambdaDataSource[] = [];
       if (JSON.stringify(description.userPool) !== JSON.stringify(initial.description.userPool)) {
         throw new Error('the user pool settings changed: restart the engine to apply them');
       }
@@ -377,7 +382,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
           log,
           asyncRetryDelaysMs: options.lambdaRetryDelaysMs,
         });
-        lambdaSources.push(invoker);
+        functionSources.push(invoker);
         invokers.set(functionArn(name), invoker);
       }
       const groups = Object.entries(description.scheduleGroups ?? {}).map(([name, group]) => ({ name: groupName(name), roleArn: groupRoleArn(name), targetArns: group.targets.map(functionArn) }));
@@ -396,7 +401,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
             log,
             asyncRetryDelaysMs: options.lambdaRetryDelaysMs,
           });
-          lambdaSources.push(source);
+          functionSources.push(source);
           dataSources.set(name, source);
         }
       }
@@ -418,12 +423,13 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         userPoolClientId: cognito?.clientId,
         userPoolEndpoint: cognito ? `${url}/cognito` : undefined,
       });
-      return { api, executor, tableNames, outputs, sources: bundled.inputs, groups, invokers };
+      return { api, executor, tableNames, outputs, sources: bundled.inputs, groups, invokers, lambdaSources: functionSources };
     };
 
     const site = description.web && createBuiltSite(initial.root, description.web, log);
     if (site) cleanups.unshift(() => site.close());
     let mounted = await mount(initial, bundled, compiled);
+    keepLambdaSources(mounted.lambdaSources);
     scheduleGroups = mounted.groups;
     functionsByArn = mounted.invokers;
     const backendSwitch = createBackendSwitch(mounted.executor);
@@ -471,6 +477,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       const nextMounted = await mount(api, next, compileAll(next));
       // The swap itself: requests already running finish on the old API, the next ones use the new one.
       mounted = nextMounted;
+      keepLambdaSources(mounted.lambdaSources);
       scheduleGroups = mounted.groups;
       functionsByArn = mounted.invokers;
       backendSwitch.use(mounted.executor);

@@ -22,9 +22,11 @@ test('an Event invocation answers at once with no result; the handler runs after
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(seen, [{ n: 1 }]);
   assert.equal(settled, false, 'still running');
+  assert.equal(source.idle(), false, 'not idle while an invocation runs');
   finish();
   await waiting;
   assert.equal(settled, true);
+  assert.equal(source.idle(), true);
 });
 
 /** Waits until `check` holds, polling; fails after a second. */
@@ -95,7 +97,10 @@ test('Lambda\'s own retry delays by default; dropRetries cancels the retries sti
   await source.invoke({ operation: 'Invoke', invocationType: 'Event', payload: {} });
   await until(() => lines.length === 1);
   assert.match(lines[0], /retrying in 60 s$/);
+  await source.settled();
+  assert.equal(source.idle(), false, 'a retry waiting is work still to do');
   source.dropRetries();
+  assert.equal(source.idle(), true);
   assert.equal(lines[1], 'broken: 1 asynchronous invocation(s) waiting for a retry dropped: the engine stopped');
   source.dropRetries();
   assert.equal(lines.length, 2, 'nothing left to drop');

@@ -55,6 +55,8 @@ async function call(fn: LambdaFunction, payload: unknown): Promise<DataSourceOut
 export interface LambdaDataSource extends DataSource {
   /** Resolves once every attempt of an asynchronous (Event) invocation now running has finished (retries still waiting are not waited for). */
   settled(): Promise<void>;
+  /** No asynchronous invocation running and no retry waiting: an API swapped out by a reload can be let go. */
+  idle(): boolean;
   /** Drops the retries still waiting, with a log line: the engine is stopping, and they cannot outlive it. */
   dropRetries(): void;
 }
@@ -92,6 +94,7 @@ export function createLambdaDataSource(fn: LambdaFunction): LambdaDataSource {
     async settled() {
       while (running.size > 0) await Promise.all(running);
     },
+    idle: () => running.size === 0 && waitingRetries.size === 0,
     dropRetries() {
       if (waitingRetries.size === 0) return;
       for (const timer of waitingRetries) clearTimeout(timer);
