@@ -16,7 +16,7 @@ import { localIamCredentials } from './auth/iam-credentials.js';
 import { createUserPoolVerifier } from './auth/jwt.js';
 import { createSigV4Verifier } from './auth/sigv4.js';
 import { createCognitoStandIn } from './cognito/index.js';
-import { prepareSigningKey } from './cognito/signing-key.js';
+import { prepareSigningKey, type SigningKey } from './cognito/signing-key.js';
 import type { DataSource } from './datasources/contract.js';
 import { createDynamoDbDataSource } from './datasources/dynamodb.js';
 import { createEventThread, type EventFunction } from './datasources/event-worker.js';
@@ -78,6 +78,11 @@ export interface EngineOptions {
   environment?: Record<string, string>;
   /** The waits before each retry of a failed asynchronous Lambda invocation; default Lambda's (1 min, then 2 min). */
   lambdaRetryDelaysMs?: readonly number[];
+  /**
+   * The user pool's signing key when it lives in memory only (`dataDir` null), instead of a new one: a 2048-bit RSA key
+   * costs about 0.2 s of CPU, and a test process starts dozens of engines. Ignored with a data directory, which keeps its own.
+   */
+  memorySigningKey?: SigningKey;
 }
 
 export interface ReloadResult {
@@ -192,7 +197,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const { description } = initial;
   const cognitoDir = dataDir ? join(dataDir, 'cognito') : null;
   // Generated on the thread pool while the bundles are read and compiled.
-  const signingKey = description.userPool ? prepareSigningKey(cognitoDir) : undefined;
+  const signingKey = description.userPool ? (cognitoDir === null && options.memorySigningKey ? Promise.resolve(options.memorySigningKey) : prepareSigningKey(cognitoDir)) : undefined;
   signingKey?.catch(() => {}); // awaited below; a failure is reported there, not as an unhandled rejection
   const bundled = await bundleApi(initial);
   setIsolation(options.isolation ?? 'shared-realm');

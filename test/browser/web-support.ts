@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LoginDocument, RegisterDocument, requestData } from '../../client/index.js';
 import type { Clock } from '../../local/clock.js';
-import { startEngine, type RunningEngine } from '../../local/index.js';
+import type { RunningEngine } from '../../local/index.js';
+import { startTestEngine } from '../support/engine.js';
 import { launchChromium, openPage } from './chromium.js';
 
 export const password = 'Sup3rsecret';
@@ -31,7 +32,7 @@ export function movableClock(): Clock & { advance(ms: number): void } {
 }
 
 export async function startWebApp(prefix: string, clock?: Clock): Promise<WebApp> {
-  const engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, amplifyOutputsPath: false, tablePrefix: `${prefix}${Date.now()}-`, log: () => {}, clock });
+  const engine = await startTestEngine({ descriptionPath: 'api.ts', amplifyOutputsPath: false, tablePrefix: `${prefix}${Date.now()}-`, clock });
   let browser: Browser;
   try {
     browser = await launchChromium();

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startEngine, type RunningEngine } from '../../local/index.js';
+import type { RunningEngine } from '../../local/index.js';
+import { startTestEngine } from '../support/engine.js';
 import { CreateGameDocument, LoginDocument, RegisterDocument, requestData } from '../../client/index.js';
 
 const example = 'examples/amplify-client.ts';
@@ -23,7 +24,7 @@ async function register(username: string, phoneNumber: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, tablePrefix: `ex${Date.now()}-`, log: () => {} });
+  engine = await startTestEngine({ descriptionPath: 'api.ts', tablePrefix: `ex${Date.now()}-` });
   folder = mkdtempSync(join(tmpdir(), 'turnbase-example-'));
   await register('alice', '+15555550111');
   await register('bob', '+15555550112');

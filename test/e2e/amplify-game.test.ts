@@ -7,7 +7,7 @@ import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { RunningEngine } from '../../local/index.js';
-import { startEngine } from '../../local/index.js';
+import { startTestEngine } from '../support/engine.js';
 import { bundleScript, type BundledScript } from '../support/bundled-script.js';
 import { CreateGameDocument, MakeMoveDocument, OnInviteDocument, OnMoveDocument, RegisterDocument, requestData, type TypedDocumentString } from '../../client/index.js';
 
@@ -96,7 +96,7 @@ async function register(username: string, phone: string): Promise<void> {
 beforeAll(async () => {
   // One bundle of the player's app for the three processes (see bundled-script.ts).
   playerScript = await bundleScript('test/e2e/amplify-player.ts');
-  engine = await startEngine({ descriptionPath: 'api.ts', port: 0, dataDir: null, tablePrefix: `e2e${Date.now()}-`, log: () => {} });
+  engine = await startTestEngine({ descriptionPath: 'api.ts', tablePrefix: `e2e${Date.now()}-` });
   await register('alice', '+15555550101');
   await register('bob', '+15555550102');
   await register('carol', '+15555550103');

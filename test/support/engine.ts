@@ -2,8 +2,20 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { startEngine, type EngineOptions, type RunningEngine } from '../../local/index.js';
+import { loadOrCreateSigningKey, type SigningKey } from '../../local/cognito/signing-key.js';
 
 export const fixtureApi = 'test/fixture-api/api.ts';
+
+let signingKey: SigningKey | undefined;
+
+/**
+ * One user-pool signing key for the in-memory engines of this test process (a new RSA key is about 0.2 s of CPU).
+ * Engines never accept each other's tokens all the same: each pool has its own issuer and client id.
+ */
+export function testSigningKey(): SigningKey {
+  signingKey ??= loadOrCreateSigningKey(null);
+  return signingKey;
+}
 
 export async function startTestEngine(options: Partial<EngineOptions> = {}): Promise<RunningEngine> {
   return startEngine({
@@ -13,6 +25,7 @@ export async function startTestEngine(options: Partial<EngineOptions> = {}): Pro
     // With TURNBASE_DYNAMODB_ENDPOINT set, every test run shares one DynamoDB: keep their tables apart.
     tablePrefix: `t${randomBytes(4).toString('hex')}-`,
     log: () => {},
+    memorySigningKey: testSigningKey(),
     ...options,
   });
 }
