@@ -55,14 +55,24 @@ export interface RequestFacts {
   encrypted: boolean;
 }
 
+/** The usual Connection values, which name no other header: the list is split only when it may. */
+const plainConnection = new Set(['keep-alive', 'close']);
+const noNames: string[] = [];
+
 export function resolverRequestHeaders(facts: RequestFacts): Record<string, string> {
   const headers: Record<string, string> = {};
   // A `Connection: x-foo` header names more hop-by-hop headers of this one request.
-  const named = String(facts.headers.connection ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter(Boolean);
-  for (const [name, value] of Object.entries(facts.headers)) {
+  const connection = String(facts.headers.connection ?? '').toLowerCase();
+  const named =
+    connection === '' || plainConnection.has(connection)
+      ? noNames
+      : connection
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
+  const given = facts.headers;
+  for (const name of Object.keys(given)) {
+    const value = given[name];
     if (value === undefined || hopByHop.has(name) || named.includes(name)) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
