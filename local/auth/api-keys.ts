@@ -65,8 +65,15 @@ export function createApiKeyStore(options: ApiKeyStoreOptions): ApiKeyStore {
     return { ...key };
   }
 
+  /** Each key's expiry as a number, parsed once instead of on every request it authorizes. */
+  const expiries = new WeakMap<ApiKey, number>();
   function isLive(key: ApiKey): boolean {
-    return Date.parse(key.expires) > now().getTime();
+    let expires = expiries.get(key);
+    if (expires === undefined) {
+      expires = Date.parse(key.expires);
+      expiries.set(key, expires);
+    }
+    return expires > now().getTime();
   }
 
   return {
