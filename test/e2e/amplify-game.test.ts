@@ -1,7 +1,7 @@
 /**
  * Real clients: aws-amplify v6 apps (one process each, all started from one bundle of amplify-player.ts), signed in
- * through the local Cognito provider with USER_PASSWORD_AUTH, play a whole game of Nim in userPool mode; each sees the other's moves over
- * `onMove`, the invited player sees the invite over `onInvite`, and a third player may not watch.
+ * through the local Cognito provider with USER_PASSWORD_AUTH, play a whole game of Nim in userPool mode; each sees the
+ * other's moves over `onMove`, the invited player sees the invite over `onInvite`, and a third player may not watch.
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
