@@ -47,12 +47,23 @@ export function isSigV4(authorization: string | undefined): boolean {
   return typeof authorization === 'string' && authorization.startsWith(`${ALGORITHM} `);
 }
 
-function sha256Hex(data: string): string {
+export function sha256Hex(data: string): string {
   return createHash('sha256').update(data, 'utf8').digest('hex');
 }
 
 function hmac(key: Buffer | string, data: string): Buffer {
   return createHmac('sha256', key).update(data, 'utf8').digest();
+}
+
+/** The key of one day, region and service, derived from the secret (it changes only with them). */
+export function sigV4SigningKey(secretAccessKey: string, day: string, region: string, service: string): Buffer {
+  return hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, day), region), service), 'aws4_request');
+}
+
+/** The signature of a canonical request: what a signer sends and a verifier recomputes. */
+export function sigV4Signature(key: Buffer, amzDate: string, scope: string, canonicalRequest: string): Buffer {
+  const toSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  return createHmac('sha256', key).update(toSign, 'utf8').digest();
 }
 
 /** RFC 3986 encoding, as SigV4 wants it: everything but unreserved characters. */
@@ -131,9 +142,7 @@ export function createSigV4Verifier(options: SigV4VerifierOptions) {
       if (claimedHash !== undefined && claimedHash !== payloadHash) throw new AuthError(NOT_AUTHORIZED, 'SigV4: x-amz-content-sha256 does not match the body');
       const canonical = [request.method, canonicalPath(request.path), canonicalQuery(request.query), headerLines, signedHeaders.join(';'), payloadHash].join('\n');
       const scope = `${day}/${region}/${service}/aws4_request`;
-      const toSign = [ALGORITHM, amzDate, scope, sha256Hex(canonical)].join('\n');
-      const key = hmac(hmac(hmac(hmac(`AWS4${known.secretAccessKey}`, day), region), service), 'aws4_request');
-      const expected = createHmac('sha256', key).update(toSign, 'utf8').digest();
+      const expected = sigV4Signature(sigV4SigningKey(known.secretAccessKey, day, region, service), amzDate!, scope, canonical);
       if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) throw new AuthError(NOT_AUTHORIZED, 'SigV4: the signature does not match (wrong secret, or the request changed after signing)');
 
       return {

@@ -8,9 +8,10 @@
  * Answers and failures are the in-process store's (store.ts), which mirror the SDK's; failures the SDK
  * retries by default (throttling, 5xx, a connection that broke) are retried as it does: 3 attempts in all.
  */
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { sha256Hex, sigV4Signature, sigV4SigningKey } from '../auth/sigv4.js';
 import { parseAnswer, storeFailure, type DynamoStore, type StoreOperation, type StoreOutputs } from './store.js';
 
 export interface StaticCredentials {
@@ -36,14 +37,6 @@ const THROTTLING = new Set([
 ]);
 const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 
-function sha256Hex(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
-}
-
-function hmac(key: Buffer | string, data: string): Buffer {
-  return createHmac('sha256', key).update(data, 'utf8').digest();
-}
-
 /** Whether the SDK's default retry strategy would try this failure again. */
 function retryable(error: unknown): boolean {
   const { name, code, $metadata } = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
@@ -64,7 +57,7 @@ export function httpStore(endpoint: string, region: string, credentials: StaticC
   let signingKey: Buffer = Buffer.alloc(0);
   const keyFor = (day: string): Buffer => {
     if (day !== signingDay) {
-      signingKey = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), region), 'dynamodb'), 'aws4_request');
+      signingKey = sigV4SigningKey(credentials.secretAccessKey, day, region, 'dynamodb');
       signingDay = day;
     }
     return signingKey;
@@ -83,8 +76,7 @@ export function httpStore(endpoint: string, region: string, credentials: StaticC
     };
     const names = Object.keys(headers).sort();
     const canonical = ['POST', path, '', ...names.map((name) => `${name}:${headers[name]}`), '', names.join(';'), sha256Hex(body)].join('\n');
-    const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope(day), sha256Hex(canonical)].join('\n');
-    const signature = createHmac('sha256', keyFor(day)).update(stringToSign, 'utf8').digest('hex');
+    const signature = sigV4Signature(keyFor(day), amzDate, scope(day), canonical).toString('hex');
     headers.authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope(day)}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
     headers['content-length'] = String(Buffer.byteLength(body));
     return headers;
