@@ -296,8 +296,9 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     });
     /** Lambda handlers by function name, with the bundle they were loaded from (loaded again only when it changes). */
     const loadedLambdas = new Map<string, { code: string; handler: LambdaHandler; events: EventFunction }>();
-    // The functions' Event invocations run on this thread (event-worker.ts); it stops when the engine closes.
-    const eventThread = createEventThread();
+    // The functions' Event invocations run on this thread (event-worker.ts); it stops when the engine closes. Their SNS
+    // publishes reach the stand-in without this thread's HTTP stack (thread-endpoints.ts).
+    const eventThread = createEventThread([{ url: `${url}/sns`, handle: (body, type) => sns.handle(body, type) }]);
     cleanups.push(() => eventThread.close());
     let generation = 0;
 

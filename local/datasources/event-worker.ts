@@ -11,11 +11,23 @@
  */
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import type { DataSourceOutcome } from './contract.js';
+import { THREAD_ENDPOINTS_SOURCE, endpointAddress, type ThreadEndpoint } from './thread-endpoints.js';
 
 /** The worker's code (CommonJS, evaluated as is, so it needs no TypeScript loader). */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { randomUUID } = require('node:crypto');
+${THREAD_ENDPOINTS_SOURCE}
+const asked = new Map();
+let nextCall = 0;
+serveEndpoints(workerData.endpoints, (endpoint, body, contentType) =>
+  new Promise((resolve, reject) => {
+    const call = nextCall;
+    nextCall += 1;
+    asked.set(call, { resolve, reject });
+    parentPort.postMessage({ call, endpoint, body, contentType });
+  }),
+);
 const handlers = new Map();
 function load(url, name) {
   let loading = handlers.get(url);
@@ -28,7 +40,14 @@ function load(url, name) {
   }
   return loading;
 }
-parentPort.on('message', async ({ id, url, name, event, timeoutSeconds }) => {
+parentPort.on('message', async ({ id, url, name, event, timeoutSeconds, call, answer, error }) => {
+  if (call !== undefined) {
+    const waiting = asked.get(call);
+    asked.delete(call);
+    if (answer) waiting.resolve(answer);
+    else waiting.reject(new Error(error));
+    return;
+  }
   const deadline = Date.now() + timeoutSeconds * 1000;
   try {
     const handler = await load(url, name);
@@ -71,7 +90,8 @@ export interface EventThread {
 
 const failed = (message: string): DataSourceOutcome => ({ result: null, error: { type: 'Lambda:Unhandled', message } });
 
-export function createEventThread(): EventThread {
+/** `endpoints`: stand-ins the functions reach without the engine's HTTP stack (thread-endpoints.ts). */
+export function createEventThread(endpoints: ThreadEndpoint[] = []): EventThread {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, (outcome: DataSourceOutcome) => void>();
@@ -86,13 +106,25 @@ export function createEventThread(): EventThread {
     if (pending.size === 0) idle?.();
   };
 
+  /** A stand-in request from a function on the thread, answered here. */
+  const answer = (thread: Worker, { call, endpoint, body, contentType }: { call: number; endpoint: number; body: string; contentType: string }) => {
+    // A thread stopped meanwhile takes no answer (postMessage to it does nothing).
+    endpoints[endpoint].handle(body, contentType).then(
+      (response) => thread.postMessage({ call, answer: response }),
+      (error: unknown) => thread.postMessage({ call, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
   const start = (): Worker => {
     // Started on the first event, as Lambda starts a container: many runs never notify anyone.
-    const started = new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV });
+    const started = new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV, workerData: { endpoints: endpoints.map((endpoint) => endpointAddress(endpoint.url)) } });
     loaded = new Set();
     // Idle, it must not keep the engine's process alive.
     started.unref();
-    started.on('message', ({ id, error }: { id: number; error?: string }) => finish(id, error === undefined ? { result: null } : failed(error)));
+    started.on('message', (message: { id: number; error?: string } | { call: number; endpoint: number; body: string; contentType: string }) => {
+      if ('call' in message) return answer(started, message);
+      finish(message.id, message.error === undefined ? { result: null } : failed(message.error));
+    });
     const lost = (reason: string) => {
       if (worker === started) worker = undefined;
       for (const id of [...pending.keys()]) finish(id, failed(reason));
