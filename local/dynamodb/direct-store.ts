@@ -105,18 +105,17 @@ export function directStore(internals: DynaliteInternals, fallback: DynamoStore)
         const body = JSON.stringify(input);
         if (body.length > MAX_REQUEST_LENGTH) return reject(storeFailure(413, undefined, ''));
         const id = requestId();
-        const fail = (status: number, answer: unknown) => reject(storeFailure(status, id, JSON.stringify(answer)));
         let data: Record<string, unknown>;
         try {
           data = checks.checkTypes(JSON.parse(body), found.types);
           checks.checkValidations(data, found.types, found.custom, internals);
         } catch (error) {
           const failure = error as { statusCode?: number; body?: unknown };
-          if (failure.statusCode) return fail(failure.statusCode, failure.body);
+          if (failure.statusCode) return reject(storeFailure(failure.statusCode, id, JSON.stringify(failure.body)));
           return reject(error as Error);
         }
         found.action(internals, data, (error, answer) => {
-          if (error && error.statusCode) return fail(error.statusCode, error.body);
+          if (error && error.statusCode) return reject(storeFailure(error.statusCode, id, JSON.stringify(error.body)));
           if (error) return reject(error as unknown as Error);
           try {
             const output = answerCopy(answer) as Record<string, unknown>;

@@ -321,22 +321,26 @@ export class Executor {
     context.subscriptionFilter = resolution.extensions.subscriptionFilter ?? context.subscriptionFilter;
     context.invalidationFilter = resolution.extensions.subscriptionInvalidationFilter ?? context.invalidationFilter;
     // An error's data is filtered by the field's selection set, util.appendError's as util.error's.
-    const selected = (data: unknown) => (info.fieldNodes.length === 1 ? pickSelected(data, info.fieldNodes[0].selectionSet, info.fragments) : data);
     for (const appended of resolution.appended) {
       context.appended.push(
         new GraphQLError(appended.message, {
           nodes: info.fieldNodes,
           path,
-          extensions: { appsync: { errorType: appended.errorType, errorInfo: appended.errorInfo, data: selected(appended.data) } },
+          extensions: { appsync: { errorType: appended.errorType, errorInfo: appended.errorInfo, data: selectedData(info, appended.data) } },
         }),
       );
     }
     if (resolution.error) {
       const { message, errorType, data, errorInfo } = resolution.error;
-      throw resolverError(message, { errorType, data: selected(data), errorInfo });
+      throw resolverError(message, { errorType, data: selectedData(info, data), errorInfo });
     }
     return resolution.value;
   }
+}
+
+/** An error's data as the field's selection set picks it (a module function: see stageContext in resolve.ts). */
+function selectedData(info: GraphQLResolveInfo, data: unknown): unknown {
+  return info.fieldNodes.length === 1 ? pickSelected(data, info.fieldNodes[0].selectionSet, info.fragments) : data;
 }
 
 /**

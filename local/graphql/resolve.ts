@@ -121,6 +121,18 @@ async function runStage(
   }
 }
 
+// Object.assign, not an object spread: in Node 20 a spread followed by more keys takes V8's slow path (about 3 µs,
+// several times per field). The keys keep the spread's order, which resolvers see in JSON.stringify(ctx).
+// Module functions, not closures made per field: under tsx (esbuild's keepNames) every named closure costs a
+// defineProperty of its name each time it is made.
+function stageContext(base: BaseContext, run: Run, prev: { result: unknown } | undefined): HandlerContext {
+  return Object.assign({}, base, { stash: run.stash, prev });
+}
+
+function failedField(resolution: FieldResolution, error: ResolverError): FieldResolution {
+  return Object.assign({}, resolution, { error });
+}
+
 export async function resolveField(
   route: ResolverRoute,
   set: ResolverSet,
@@ -130,46 +142,42 @@ export async function resolveField(
   const resolution: FieldResolution = { appended: [], extensions: { invalidations: [], evictions: [] }, stages: [], logs: [] };
   const run: Run = { stash: {}, resolution, deadline: options.deadline, authType: options.authType };
   const coordinate = `${route.typeName}.${route.fieldName}`;
-  // Object.assign, not an object spread: in Node 20 a spread followed by more keys takes V8's slow path (about 3 µs,
-  // several times per field). The keys keep the spread's order, which resolvers see in JSON.stringify(ctx).
-  const ctx = (prev: { result: unknown } | undefined): HandlerContext => Object.assign({}, base, { stash: run.stash, prev });
-  const failed = (error: ResolverError): FieldResolution => Object.assign({}, resolution, { error });
 
   if (route.kind === 'UNIT') {
     const bundle = set.resolvers.get(coordinate);
     const dataSource = set.dataSources.get(route.dataSource ?? '');
-    if (!bundle || !dataSource) return failed({ message: `${coordinate} is not wired`, errorType: 'Code', data: null, errorInfo: null });
-    const outcome = await runStage(run, coordinate, bundle, route.dataSource ?? '', dataSource, ctx(undefined));
-    return 'error' in outcome ? failed(outcome.error) : Object.assign({}, resolution, { value: outcome.value });
+    if (!bundle || !dataSource) return failedField(resolution, { message: `${coordinate} is not wired`, errorType: 'Code', data: null, errorInfo: null });
+    const outcome = await runStage(run, coordinate, bundle, route.dataSource ?? '', dataSource, stageContext(base, run, undefined));
+    return 'error' in outcome ? failedField(resolution, outcome.error) : Object.assign({}, resolution, { value: outcome.value });
   }
 
   // The bundler gives every pipeline before/after handlers (a pass-through when it has no resolver.ts).
   const handlers = set.resolvers.get(coordinate);
-  if (!handlers) return failed({ message: `${coordinate} is not wired`, errorType: 'Code', data: null, errorInfo: null });
+  if (!handlers) return failedField(resolution, { message: `${coordinate} is not wired`, errorType: 'Code', data: null, errorInfo: null });
   const started = performance.now();
-  const before = runHandler(run, handlers, 'request', ctx(undefined));
+  const before = runHandler(run, handlers, 'request', stageContext(base, run, undefined));
   resolution.stages.push({ name: `${coordinate} (before)`, ms: performance.now() - started });
   const beforeError = failure(handlers, before);
-  if (beforeError) return failed(beforeError);
+  if (beforeError) return failedField(resolution, beforeError);
   let result: unknown = before.kind === 'return' || before.kind === 'earlyReturn' ? before.value : null;
   const skipFunctions = before.kind === 'earlyReturn';
 
   for (const fn of skipFunctions ? [] : route.functions) {
     const bundle = set.functions.get(fn.name);
     const dataSource = set.dataSources.get(fn.dataSource);
-    if (!bundle || !dataSource) return failed({ message: `${fn.name} is not wired`, errorType: 'Code', data: null, errorInfo: null });
-    const outcome = await runStage(run, fn.name, bundle, fn.dataSource, dataSource, ctx({ result }));
+    if (!bundle || !dataSource) return failedField(resolution, { message: `${fn.name} is not wired`, errorType: 'Code', data: null, errorInfo: null });
+    const outcome = await runStage(run, fn.name, bundle, fn.dataSource, dataSource, stageContext(base, run, { result }));
     // [U] Whether AppSync runs the after handler once a function raised util.error is not documented;
     // the field fails here without it, which never lets an after handler mask the error.
-    if ('error' in outcome) return failed(outcome.error);
+    if ('error' in outcome) return failedField(resolution, outcome.error);
     result = outcome.value;
     if (outcome.skipTo === 'END') break;
   }
 
   const afterStarted = performance.now();
-  const after = runHandler(run, handlers, 'response', Object.assign(ctx({ result }), { result }));
+  const after = runHandler(run, handlers, 'response', Object.assign(stageContext(base, run, { result }), { result }));
   resolution.stages.push({ name: `${coordinate} (after)`, ms: performance.now() - afterStarted });
   const afterError = failure(handlers, after);
-  if (afterError) return failed(afterError);
+  if (afterError) return failedField(resolution, afterError);
   return Object.assign({}, resolution, { value: after.kind === 'return' || after.kind === 'earlyReturn' ? after.value : null });
 }
