@@ -2,7 +2,7 @@
 import { CognitoError, passwordSignIn, refreshSignIn, type Tokens, type UserPool } from './cognito.js';
 import { CliError, EXIT } from './errors.js';
 import type { Endpoints } from './outputs.js';
-import { readSession, removeSession, saveSession, type Session } from './session.js';
+import { readSession, removeSession, saveSession, type Profile, type Session } from './session.js';
 
 /** Refresh a little before the tokens expire, so a request never carries a token that dies on the way. */
 const EARLY_MS = 60_000;
@@ -12,7 +12,7 @@ export function requirePool(endpoints: Endpoints): UserPool {
   return endpoints.userPool;
 }
 
-export async function signIn(endpoints: Endpoints, profile: string, username: string, password: string): Promise<Session> {
+export async function signIn(endpoints: Endpoints, profile: Profile, username: string, password: string): Promise<Session> {
   const pool = requirePool(endpoints);
   let tokens: Tokens;
   try {
@@ -38,7 +38,7 @@ export async function signIn(endpoints: Endpoints, profile: string, username: st
 }
 
 /** The saved session, or why there is none usable. */
-export function savedSession(endpoints: Endpoints, profile: string): Session {
+export function savedSession(endpoints: Endpoints, profile: Profile): Session {
   const pool = requirePool(endpoints);
   const session = readSession(profile, endpoints.graphqlUrl);
   if (!session) throw new CliError(`Not signed in to ${endpoints.graphqlUrl}: run \`turnbase login\`.`, EXIT.auth);
@@ -48,13 +48,13 @@ export function savedSession(endpoints: Endpoints, profile: string): Session {
   return session;
 }
 
-export async function currentSession(endpoints: Endpoints, profile: string): Promise<Session> {
+export async function currentSession(endpoints: Endpoints, profile: Profile): Promise<Session> {
   const session = savedSession(endpoints, profile);
   if (session.expiresAt - EARLY_MS > Date.now()) return session;
   return refresh(endpoints, profile, session);
 }
 
-export async function refresh(endpoints: Endpoints, profile: string, session: Session): Promise<Session> {
+export async function refresh(endpoints: Endpoints, profile: Profile, session: Session): Promise<Session> {
   let tokens: Tokens;
   try {
     tokens = await refreshSignIn(requirePool(endpoints), session.refreshToken);

@@ -48,4 +48,4 @@ async function build() {
 
 if (!isFresh()) await build();
 const { run } = await import(pathToFileURL(bundle).href);
-await run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

@@ -2,13 +2,21 @@
 import type { ParseArgsConfig } from 'node:util';
 import { Api } from './graphql.js';
 import { loadEndpoints, type Endpoints } from './outputs.js';
+import type { Input } from './prompt.js';
+import { configDir, type Profile } from './session.js';
+import type { Terminal } from './terminal.js';
 
 export interface Context {
   /** The values of the command's options (global ones included). */
   options: Record<string, string | boolean | undefined>;
   args: string[];
   json: boolean;
-  profile: string;
+  /** The profile's name (--profile, else TURNBASE_PROFILE, else "default") and where its session is kept. */
+  profile: Profile;
+  /** The run's environment and streams: the process's own, or a test's. */
+  terminal: Terminal;
+  /** The run's stdin, read as lines (moves, a username) or as a password. */
+  input: Input;
   endpoints(): Endpoints;
   api(): Api;
   out(line: string): void;
@@ -31,16 +39,17 @@ export interface Command {
   run(context: Context): Promise<number | void>;
 }
 
-export function createContext(values: Context['options'], args: string[], io: Pick<Context, 'out' | 'note'>): Context {
+export function createContext(values: Context['options'], args: string[], io: Pick<Context, 'out' | 'note' | 'terminal' | 'input'>): Context {
   let endpoints: Endpoints | undefined;
   let api: Api | undefined;
-  const profile = (values.profile as string | undefined) ?? process.env.TURNBASE_PROFILE ?? 'default';
+  const { env } = io.terminal;
+  const profile: Profile = { name: (values.profile as string | undefined) ?? env.TURNBASE_PROFILE ?? 'default', configDir: configDir(env) };
   return {
     options: values,
     args,
     json: values.json === true,
     profile,
-    endpoints: () => (endpoints ??= loadEndpoints(values.outputs as string | undefined)),
+    endpoints: () => (endpoints ??= loadEndpoints(values.outputs as string | undefined, env)),
     api() {
       return (api ??= new Api(this.endpoints(), profile));
     },

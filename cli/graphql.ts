@@ -4,7 +4,7 @@
  */
 import type { GraphQLError, GraphQLResult } from '../client/request.js';
 import { currentSession } from './auth.js';
-import { readSession } from './session.js';
+import { readSession, type Profile } from './session.js';
 import { CliError, EXIT } from './errors.js';
 import { send as sendHttp, type HttpAnswer } from './http.js';
 import type { Endpoints } from './outputs.js';
@@ -27,7 +27,7 @@ export function describeErrors(errors: GraphQLError[]): string {
 export class Api {
   constructor(
     readonly endpoints: Endpoints,
-    readonly profile: string,
+    readonly profile: Profile,
   ) {}
 
   /** Whether a session is saved for this API (it may still turn out expired). */

@@ -12,7 +12,8 @@ import { outbox } from './commands/outbox.js';
 import { confirm, leaderboard, me, register, user } from './commands/players.js';
 import { query } from './commands/query.js';
 import { CliError, EXIT } from './errors.js';
-import { stopReading } from './prompt.js';
+import { Input } from './prompt.js';
+import { processTerminal, type Terminal } from './terminal.js';
 
 export const commands: Command[] = [register, confirm, login, logout, whoami, me, user, leaderboard, games, newGame, show, move, hint, resign, rematch, publicGames, watch, play, query, outbox];
 
@@ -78,12 +79,13 @@ function findCommand(argv: string[]): { name?: string; rest: string[] } {
   return { rest: argv };
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line; a failure meant for the user is thrown as a CliError (`run` prints it). */
+export async function main(argv: string[], terminal: Terminal = processTerminal()): Promise<number> {
   const out = (line: string): void => {
-    process.stdout.write(`${line}\n`);
+    terminal.stdout.write(`${line}\n`);
   };
   const note = (line: string): void => {
-    process.stderr.write(`${line}\n`);
+    terminal.stderr.write(`${line}\n`);
   };
   const { name, rest } = findCommand(argv);
   if (!name) {
@@ -109,24 +111,30 @@ export async function main(argv: string[]): Promise<number> {
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
     throw new CliError(`Usage: turnbase ${command.name} ${command.args}`.trimEnd() + ` (see \`turnbase ${name} --help\`).`, EXIT.usage);
   }
-  const context = createContext(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, { out, note });
-  const code = await command.run(context);
-  return typeof code === 'number' ? code : EXIT.ok;
+  const input = new Input(terminal);
+  const context = createContext(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, { out, note, terminal, input });
+  try {
+    const code = await command.run(context);
+    return typeof code === 'number' ? code : EXIT.ok;
+  } finally {
+    // Whatever the outcome, stdin is let go, so a process has nothing left to wait for and exits.
+    input.stop();
+  }
 }
 
-export async function run(argv: string[]): Promise<void> {
-  let code: number;
+/**
+ * The whole of a `turnbase` run: every failure becomes one line on the terminal's stderr. Returns the exit
+ * code; bin.mjs makes it the process's (a run inside a test's process must leave that process's code alone).
+ */
+export async function run(argv: string[], terminal: Terminal = processTerminal()): Promise<number> {
   try {
-    code = await main(argv);
+    return await main(argv, terminal);
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`turnbase: ${error.message}\n`);
-      code = error.exitCode;
-    } else {
-      process.stderr.write(`turnbase: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      code = 70;
+      terminal.stderr.write(`turnbase: ${error.message}\n`);
+      return error.exitCode;
     }
+    terminal.stderr.write(`turnbase: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
   }
-  stopReading();
-  process.exitCode = code;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toLoopbackWs } from '../local/client/websocket.js';
 import { CliError, EXIT } from './errors.js';
+import type { Env } from './terminal.js';
 
 export interface Endpoints {
   /** The file the endpoints came from (for messages). */
@@ -49,15 +50,16 @@ export function realtimeUrlFor(graphqlUrl: URL): string {
  * Cognito's endpoint for the pool's region; the local engine serves its Cognito stand-in at `/cognito` next to
  * its GraphQL endpoint (the `userPoolEndpoint` the README gives Amplify). TURNBASE_COGNITO_ENDPOINT overrides both.
  */
-function cognitoEndpointFor(graphqlUrl: URL, region: string): string {
-  if (process.env.TURNBASE_COGNITO_ENDPOINT) return process.env.TURNBASE_COGNITO_ENDPOINT;
+function cognitoEndpointFor(graphqlUrl: URL, region: string, env: Env): string {
+  if (env.TURNBASE_COGNITO_ENDPOINT) return env.TURNBASE_COGNITO_ENDPOINT;
   if (isLoopback(graphqlUrl)) return `${graphqlUrl.origin}/cognito`;
   return `https://cognito-idp.${region}.amazonaws.com/`;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
-export function endpointsFrom(outputs: AmplifyOutputs, file: string): Endpoints {
+/** `env` is the run's environment, for TURNBASE_COGNITO_ENDPOINT. */
+export function endpointsFrom(outputs: AmplifyOutputs, file: string, env: Env): Endpoints {
   const url = text(outputs.data?.url);
   if (!url) throw new CliError(`${file} has no data.url: is it an amplify_outputs.json for a GraphQL API?`, EXIT.setup);
   let graphqlUrl: URL;
@@ -75,14 +77,14 @@ export function endpointsFrom(outputs: AmplifyOutputs, file: string): Endpoints 
     realtimeUrl: realtimeUrlFor(graphqlUrl),
     region,
     apiKey: text(outputs.data?.api_key),
-    userPool: poolId && clientId ? { id: poolId, clientId, endpoint: cognitoEndpointFor(graphqlUrl, text(outputs.auth?.aws_region) ?? region) } : undefined,
+    userPool: poolId && clientId ? { id: poolId, clientId, endpoint: cognitoEndpointFor(graphqlUrl, text(outputs.auth?.aws_region) ?? region, env) } : undefined,
     outboxUrl: isLoopback(graphqlUrl) ? `${graphqlUrl.origin}/outbox` : undefined,
   };
 }
 
-/** `--outputs FILE`, else TURNBASE_OUTPUTS, else `amplify_outputs.json` in the working directory. */
-export function loadEndpoints(path?: string): Endpoints {
-  const given = path ?? process.env.TURNBASE_OUTPUTS;
+/** `--outputs FILE`, else TURNBASE_OUTPUTS (from the run's `env`), else `amplify_outputs.json` in the working directory. */
+export function loadEndpoints(path: string | undefined, env: Env): Endpoints {
+  const given = path ?? env.TURNBASE_OUTPUTS;
   const file = resolve(given ?? 'amplify_outputs.json');
   let raw: string;
   try {
@@ -94,7 +96,7 @@ export function loadEndpoints(path?: string): Endpoints {
     );
   }
   try {
-    return endpointsFrom(JSON.parse(raw) as AmplifyOutputs, file);
+    return endpointsFrom(JSON.parse(raw) as AmplifyOutputs, file, env);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`${file} is not valid JSON.`, EXIT.setup);

@@ -7,8 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CliError, EXIT } from './errors.js';
+import type { Env } from './terminal.js';
 
 export interface Session {
   username: string;
@@ -23,16 +24,23 @@ export interface Session {
 
 type SessionFile = Record<string, Session>;
 
-export function configDir(): string {
-  const base = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
+/** A profile's name and the folder its session file is kept in (the name is checked when the file is used). */
+export interface Profile {
+  name: string;
+  configDir: string;
+}
+
+/** The folder for `env`: the run's environment, not necessarily the process's. */
+export function configDir(env: Env): string {
+  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
   return join(base, 'turnbase');
 }
 
-export function sessionPath(profile: string): string {
-  if (!/^[\w.-]{1,64}$/.test(profile) || profile.startsWith('.')) {
-    throw new CliError(`Invalid profile name "${profile}": use letters, digits, ".", "-" and "_".`, EXIT.usage);
+export function sessionPath(profile: Profile): string {
+  if (!/^[\w.-]{1,64}$/.test(profile.name) || profile.name.startsWith('.')) {
+    throw new CliError(`Invalid profile name "${profile.name}": use letters, digits, ".", "-" and "_".`, EXIT.usage);
   }
-  return join(configDir(), `${profile}.session.json`);
+  return join(profile.configDir, `${profile.name}.session.json`);
 }
 
 function readAll(path: string): SessionFile {
@@ -53,8 +61,7 @@ function readAll(path: string): SessionFile {
 
 /** Written to a new 0600 file and renamed over the old one, so a reader never sees half a file. */
 function writeAll(path: string, sessions: SessionFile): void {
-  const dir = configDir();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   if (Object.keys(sessions).length === 0) {
     rmSync(path, { force: true });
     return;
@@ -65,16 +72,16 @@ function writeAll(path: string, sessions: SessionFile): void {
   renameSync(temporary, path);
 }
 
-export function readSession(profile: string, apiUrl: string): Session | undefined {
+export function readSession(profile: Profile, apiUrl: string): Session | undefined {
   return readAll(sessionPath(profile))[apiUrl];
 }
 
-export function saveSession(profile: string, apiUrl: string, session: Session): void {
+export function saveSession(profile: Profile, apiUrl: string, session: Session): void {
   const path = sessionPath(profile);
   writeAll(path, { ...readAll(path), [apiUrl]: session });
 }
 
-export function removeSession(profile: string, apiUrl: string): void {
+export function removeSession(profile: Profile, apiUrl: string): void {
   const path = sessionPath(profile);
   const sessions = readAll(path);
   delete sessions[apiUrl];

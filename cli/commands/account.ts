@@ -3,7 +3,6 @@ import { currentSession, signIn } from '../auth.js';
 import { CognitoError, revokeToken } from '../cognito.js';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
-import { ask, askSecret } from '../prompt.js';
 import type { Endpoints } from '../outputs.js';
 import { readSession, removeSession, sessionPath } from '../session.js';
 
@@ -25,9 +24,9 @@ export const login: Command = {
   arity: [0, 1],
   async run(context) {
     const endpoints = context.endpoints();
-    const username = context.args[0] ?? (await ask('Username: '));
+    const username = context.args[0] ?? (await context.input.ask('Username: '));
     if (!username) throw new CliError('A username is needed.', EXIT.usage);
-    const password = await askSecret(`Password for ${username}: `);
+    const password = await context.input.askSecret(`Password for ${username}: `);
     const session = await signIn(endpoints, context.profile, username, password);
     context.out(context.json ? describeSession(session, endpoints) : `Signed in as ${session.username} to ${endpoints.graphqlUrl}.`);
   },

@@ -3,7 +3,6 @@ import { MakeMoveDocument, OnMoveDocument, ResignDocument, type OnMoveSubscripti
 import { describeMove, describeState, renderGame, renderHeaps } from '../board.js';
 import type { Command, Context } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
-import { nextLine } from '../prompt.js';
 import { subscribe, type Subscription } from '../realtime.js';
 import { hintLine, loadGame, newMoves, username, type Game } from './games.js';
 
@@ -63,11 +62,18 @@ async function follow(context: Context, gameId: string, show: (game: Game, previ
   if (game.status === 'FINISHED') settle.resolve();
   // Nobody waits on `finished` once the caller stops; an unobserved rejection must not crash the process.
   finished.catch(() => {});
+  // A run inside another process (a test) is stopped through its terminal's signal: it stops following, as if
+  // the game had ended here, and leaves the game as it is.
+  const { signal } = context.terminal;
+  const stop = (): void => settle.resolve();
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
   return {
     current: () => game!,
     offer,
     finished,
     close: () => {
+      signal?.removeEventListener('abort', stop);
       subscription?.close();
       subscription = undefined;
     },
@@ -121,7 +127,8 @@ export const play: Command = {
     const me = await username(context);
     const gameId = context.args[0];
     const prompt = (game: Game): void => {
-      if (process.stdout.isTTY && !context.json && game.status !== 'FINISHED' && game.turn === me) process.stdout.write('heap count> ');
+      const { stdout } = context.terminal;
+      if (stdout.isTTY && !context.json && game.status !== 'FINISHED' && game.turn === me) stdout.write('heap count> ');
     };
     const followed = await follow(context, gameId, (game, previous) => {
       printUpdate(context, game, me, previous);
@@ -136,7 +143,7 @@ export const play: Command = {
     // Moves come from stdin until the game ends; the game may end through the opponent meanwhile.
     const input = (async () => {
       for (;;) {
-        const line = await nextLine();
+        const line = await context.input.nextLine();
         if (line === null) return 'ended' as const;
         const game = followed.current();
         if (game.status === 'FINISHED') return 'finished' as const;

@@ -11,7 +11,6 @@ import type { Command, Context } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { printTable, readPages } from '../lists.js';
 import { count, integer, required } from '../options.js';
-import { askSecret } from '../prompt.js';
 import { username } from './games.js';
 
 function printUser(context: Context, user: UserFieldsFragment): void {
@@ -41,7 +40,7 @@ export const register: Command = {
       password: '',
     };
     const api = context.api();
-    input.password = await askSecret(`Password for ${input.username}: `);
+    input.password = await context.input.askSecret(`Password for ${input.username}: `);
     const data = await api.run(RegisterDocument, { input }, 'api-key');
     if (!data.register) throw new CliError('The API registered nobody.', EXIT.api);
     if (context.json) return printUser(context, data.register);

@@ -1,5 +1,4 @@
 /** `turnbase query`: any GraphQL document, the way curl would send it, without the shell gymnastics. */
-import { readFileSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { describeErrors, type AuthMode } from '../graphql.js';
@@ -22,7 +21,7 @@ export const query: Command = {
   ],
   arity: [1, 1],
   async run(context) {
-    const document = context.args[0] === '-' ? readFileSync(0, 'utf8') : context.args[0];
+    const document = context.args[0] === '-' ? await context.input.readAll() : context.args[0];
     if (document.trim() === '') throw new CliError('The GraphQL document is empty.', EXIT.usage);
     let variables: Record<string, unknown> = {};
     if (context.options.variables !== undefined) {
