@@ -1,6 +1,11 @@
 /**
- * `turnbase` as a process against a running engine: registering, signing in and out, the session file,
- * refreshing and expiring sessions, and `query`.
+ * `turnbase` against a running engine: registering, signing in and out, the session file, refreshing and
+ * expiring sessions, and `query`.
+ *
+ * Commands run in this process (test-helpers `run`), each with its own streams and environment. A few run as
+ * real processes through cli/bin.mjs (`runProcess`), for what only a process shows: the bin shim itself, the
+ * password piped into a process's stdin (the first login), and the exit codes a process ends with: 0 there,
+ * 3 for a wrong password, 1 for a GraphQL error, 2 for a bad command line, 4 for a missing outputs file.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,12 +14,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { RunningEngine } from '../local/index.js';
 import { startTestEngine } from '../test/support/engine.js';
-import { run } from './test-helpers.js';
+import { run, runProcess } from './test-helpers.js';
 
 let engine: RunningEngine;
 let dir: string;
 let env: Record<string, string>;
 const turnbase = (args: string[], input = '', extra: Record<string, string> = {}) => run(args, { ...env, ...extra }, input);
+const turnbaseProcess = (args: string[], input = '', extra: Record<string, string> = {}) => runProcess(args, { ...env, ...extra }, input);
 const sessionFile = (profile = 'default') => join(dir, 'config', 'turnbase', `${profile}.session.json`);
 
 beforeAll(async () => {
@@ -32,7 +38,7 @@ afterAll(async () => {
 
 describe('turnbase login, whoami, logout', { timeout: 120_000 }, () => {
   test('login reads the password from stdin and keeps the session in a file only its user can read', async () => {
-    const login = await turnbase(['login', 'ann'], 'Mypassword1\n');
+    const login = await turnbaseProcess(['login', 'ann'], 'Mypassword1\n');
     assert.equal(login.code, 0, login.stderr);
     assert.match(login.stdout, /Signed in as ann/);
     assert.equal(statSync(sessionFile()).mode & 0o777, 0o600);
@@ -45,7 +51,7 @@ describe('turnbase login, whoami, logout', { timeout: 120_000 }, () => {
   });
 
   test('a wrong password says so and exits 3, keeping no session', async () => {
-    const login = await turnbase(['login', 'ann', '--profile', 'wrong'], 'Notthepassword1\n');
+    const login = await turnbaseProcess(['login', 'ann', '--profile', 'wrong'], 'Notthepassword1\n');
     assert.equal(login.code, 3);
     assert.equal(login.stderr.trim(), 'turnbase: Sign-in failed: Incorrect username or password.');
     const whoami = await turnbase(['whoami', '--profile', 'wrong']);
@@ -102,9 +108,19 @@ describe('turnbase query', { timeout: 120_000 }, () => {
     assert.deepEqual(JSON.parse(anyone.stdout), { getUser: { username: 'ann', weight: 150, email: null } });
   });
 
+  test('- reads the document from stdin', async () => {
+    assert.equal((await turnbase(['login', 'ann', '--profile', 'q3'], 'Mypassword1\n')).code, 0);
+    const piped = await turnbase(['query', '-', '--profile', 'q3'], 'query {\n  me { username }\n}\n');
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.deepEqual(JSON.parse(piped.stdout), { me: { username: 'ann' } });
+    const empty = await turnbase(['query', '-', '--profile', 'q3'], '\n');
+    assert.equal(empty.code, 2);
+    assert.equal(empty.stderr, 'turnbase: The GraphQL document is empty.\n');
+  });
+
   test('a GraphQL error exits 1 with the API message on stderr', async () => {
     assert.equal((await turnbase(['login', 'ann', '--profile', 'q2'], 'Mypassword1\n')).code, 0);
-    const refused = await turnbase(['query', 'mutation { makeMove(gameId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", heap: 1, count: 1) { gameId } }', '--profile', 'q2']);
+    const refused = await turnbaseProcess(['query', 'mutation { makeMove(gameId: "01ARZ3NDEKTSV4RRFFQ69G5FAV", heap: 1, count: 1) { gameId } }', '--profile', 'q2']);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /^turnbase: There is no game "01ARZ3NDEKTSV4RRFFQ69G5FAV"\. \(GameNotFound\)\n$/);
     const invalid = await turnbase(['query', '{ nothingHere }', '--profile', 'q2']);
@@ -117,13 +133,13 @@ describe('turnbase query', { timeout: 120_000 }, () => {
   });
 
   test('a bad command line exits 2 with one line saying what is wrong (cli/main.test.ts has the cases)', async () => {
-    const result = await turnbase(['move', 'g1', '1']);
+    const result = await turnbaseProcess(['move', 'g1', '1']);
     assert.equal(result.code, 2);
     assert.equal(result.stderr, 'turnbase: Usage: turnbase move <gameId> <heap> <count> (see `turnbase move --help`).\n');
   });
 
   test('a missing outputs file exits 4 and says how to get one', async () => {
-    const result = await turnbase(['whoami'], '', { TURNBASE_OUTPUTS: join(dir, 'nowhere.json') });
+    const result = await turnbaseProcess(['whoami'], '', { TURNBASE_OUTPUTS: join(dir, 'nowhere.json') });
     assert.equal(result.code, 4);
     assert.match(result.stderr, /Cannot read .*nowhere\.json/);
     const flag = await turnbase(['whoami', '--outputs', join(dir, 'amplify_outputs.json'), '--profile', 'q']);

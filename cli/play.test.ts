@@ -1,6 +1,10 @@
 /**
  * Playing from the terminal: a whole game between two `turnbase play` processes fed through stdin, `watch`
  * printing the other player's moves live, and the commands around a game (new, games, move, outbox).
+ *
+ * Commands run in this process (test-helpers `run`/`start`), each with its own streams and environment, except
+ * in the first test: its two `play` runs are real processes through cli/bin.mjs, to show that a process playing a
+ * game exits by itself once the game ends (its WebSocket, stdin and timers let go), which only a process can show.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { RunningEngine } from '../local/index.js';
 import { startTestEngine } from '../test/support/engine.js';
-import { run, start, type Running } from './test-helpers.js';
+import { run, start, startProcess, type Running } from './test-helpers.js';
 
 let engine: RunningEngine;
 let dir: string;
@@ -17,9 +21,14 @@ let env: Record<string, string>;
 const running: Running[] = [];
 const as = (profile: string, args: string[], input = '') => run(args, { ...env, TURNBASE_PROFILE: profile }, input);
 const live = (profile: string, args: string[]) => {
-  const process = start(args, { ...env, TURNBASE_PROFILE: profile });
-  running.push(process);
-  return process;
+  const started = start(args, { ...env, TURNBASE_PROFILE: profile });
+  running.push(started);
+  return started;
+};
+const liveProcess = (profile: string, args: string[]) => {
+  const started = startProcess(args, { ...env, TURNBASE_PROFILE: profile });
+  running.push(started);
+  return started;
 };
 
 async function newGame(heaps: string): Promise<string> {
@@ -41,16 +50,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const process of running) process.child.kill();
+  for (const started of running) started.stop();
   await engine?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('turnbase play', { timeout: 120_000 }, () => {
   test('two players play a whole game, each seeing the other move live', async () => {
+    // Real processes: each must exit by itself once the game is over (see the opening comment).
     const gameId = await newGame('3,2');
-    const ann = live('ann', ['play', gameId]);
-    const bob = live('bob', ['play', gameId]);
+    const ann = liveProcess('ann', ['play', gameId]);
+    const bob = liveProcess('bob', ['play', gameId]);
     // The invited player moves first.
     await ann.waitFor('Waiting for bob to move.');
     await bob.waitFor('Your move.');
@@ -106,7 +116,7 @@ describe('turnbase play', { timeout: 120_000 }, () => {
     await bob.waitFor('Your move.');
     bob.write('1 1');
     await bob.waitFor('You took 1 from heap 1.');
-    bob.child.stdin.end();
+    bob.end();
     const end = await bob.done;
     assert.equal(end.code, 0);
     assert.match(end.stderr, new RegExp(`Input ended; the game goes on: \`turnbase play ${gameId}\` to continue\\.`));
