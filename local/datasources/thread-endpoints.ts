@@ -93,7 +93,8 @@ function serveEndpoints(addresses, ask) {
         if (req.method === 'POST' && path === address.path) {
           ask(index, body.toString('utf8'), String(req.headers['content-type'] || '')).then(
             (answer) => {
-              res.writeHead(answer.status, answer.headers);
+              // With its length, as the engine's port sends the stand-ins' answers.
+              res.writeHead(answer.status, Object.assign({}, answer.headers, { 'content-length': String(Buffer.byteLength(answer.body)) }));
               res.end(answer.body);
             },
             (error) => res.destroy(error),

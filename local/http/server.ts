@@ -100,8 +100,12 @@ function refuseAndClose(res: ServerResponse, status: number, errorType: string, 
 
 const jsonHeaders: Record<string, string> = { 'content-type': 'application/json; charset=UTF-8', ...corsHeaders };
 
+/**
+ * With its length given, an answer goes out as one piece, as AppSync's do: written after writeHead without it,
+ * Node sent it chunked (its length, the body and a last empty chunk), more to write here and to parse for the client.
+ */
 function send(res: ServerResponse, status: number, body: string, headers?: Record<string, string>): void {
-  res.writeHead(status, headers ? Object.assign({}, jsonHeaders, headers) : jsonHeaders);
+  res.writeHead(status, Object.assign({}, jsonHeaders, headers, { 'content-length': String(Buffer.byteLength(body)) }));
   res.end(body);
 }
 
