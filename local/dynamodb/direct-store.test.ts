@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
-import { directStore } from './direct-store.js';
+import { answerCopy, directStore, normalizeOwned } from './direct-store.js';
 import { dynaliteWithInternals } from './embedded.js';
 import { JsonBytes } from './attributes.js';
 import { inProcessStore, type DynamoStore, type StoreOperation } from './store.js';
@@ -98,4 +98,18 @@ test('failures are the same: conditions, validation, unknown tables, expression 
 test('transactions, which dynalite does not implement, and a body over the size limit are answered as by the handler', async () => {
   await same('TransactWriteItems', { TransactItems: [{ Put: { TableName: 'direct', Item: { pk: { S: 't' }, sk: { S: 't' } } } }] });
   await same('PutItem', { TableName: 'direct', Item: { pk: { S: 'p' }, sk: { S: 'huge' }, big: { S: 'x'.repeat(16 * 1024 * 1024) } } });
+});
+
+test('an answer normalized in place equals its copy, odd members included', () => {
+  const answers = (): unknown[] => [
+    { Item: { b: { B: Buffer.from('x').toString('base64') }, bs: { BS: ['eQ==', 'eg=='] }, B: { S: 'a name' }, n: { N: '1' } }, Count: -0, Gone: undefined, Ratio: Number.NaN },
+    { Items: [{ l: { L: [{ B: 'eA==' }, { NULL: true }] } }], When: new Date(0) },
+    { List: [1, undefined, 'two'] },
+  ];
+  const copies = answers().map((answer) => answerCopy(answer));
+  const normalized = answers().map((answer) => normalizeOwned(answer));
+  const shape = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, member: unknown) => (member instanceof JsonBytes ? { bytes: [...member] } : member)));
+  assert.deepEqual(normalized.map(shape), copies.map(shape));
+  assert.deepEqual(normalized.map((answer) => JSON.stringify(Object.keys(answer as object))), copies.map((answer) => JSON.stringify(Object.keys(answer as object))));
+  assert.ok((normalized[0] as { Item: { b: { B: unknown } } }).Item.b.B instanceof JsonBytes);
 });
