@@ -4,7 +4,6 @@
  * store can do it.
  */
 import type { AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement, TableDescription } from '@aws-sdk/client-dynamodb';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { KeyAttribute, TableConfig, TableIndex } from '../../description/types.js';
 import { errorCode } from './store-errors.js';
 import type { DynamoStore } from './store.js';
@@ -66,11 +65,15 @@ function isActive(table: TableDescription | undefined): boolean {
 
 async function waitUntilActive(store: DynamoStore, name: string, timeoutMs: number): Promise<TableDescription> {
   const deadline = Date.now() + timeoutMs;
+  // The embedded store makes a new table ACTIVE on its next turn of the event loop, DynamoDB Local at once, AWS after
+  // seconds: the first looks come quickly, later ones back off. A fixed 100 ms was most of an in-memory engine's start.
+  let pauseMs = 2;
   for (;;) {
     const table = await describe(store, name);
     if (table !== undefined && isActive(table)) return table;
     if (Date.now() > deadline) throw new Error(`table ${name} did not become ACTIVE within ${timeoutMs} ms`);
-    await sleep(100);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    pauseMs = Math.min(pauseMs * 2, 500);
   }
 }
 
