@@ -5,11 +5,14 @@
  *   npm start                                            # in another terminal
  *   npx tsx examples/amplify-client.ts USERNAME PASSWORD [path/to/amplify_outputs.json]
  *
- * It signs in, prints the player's profile, then waits for the next game invite over the real-time
- * endpoint, prints it and exits. The same program reaches a deployed API when the outputs file is the
- * stack's (`npm run amplify-outputs`): nothing in it is specific to the local engine.
+ * It signs in, prints the player's profile, subscribes to game invites over the real-time endpoint, says
+ * when the subscription is live, then prints the next invite and exits. The same program reaches a deployed
+ * API when the outputs file is the stack's (`npm run amplify-outputs`): nothing in it is specific to the
+ * local engine.
  */
 import { readFileSync } from 'node:fs';
+import { CONNECTION_STATE_CHANGE, ConnectionState } from 'aws-amplify/api';
+import { Hub } from 'aws-amplify/utils';
 import { MeDocument, OnInviteDocument, type MeQuery, type OnInviteSubscription } from '../client/index.js';
 
 // README:begin
@@ -46,6 +49,16 @@ const client = generateClient({ authMode: 'userPool' });
 const me = (await client.graphql({ query: MeDocument.toString() })) as { data: MeQuery };
 console.log(JSON.stringify({ me: me.data.me }));
 
+// The subscription is live once the endpoint acknowledges it (start_ack), which Amplify reports as the connection
+// state becoming Connected; an invite sent before then would not reach this app.
+const stopListening = Hub.listen('api', ({ payload }) => {
+  const data = payload.data as { connectionState?: ConnectionState } | undefined;
+  if (payload.event === CONNECTION_STATE_CHANGE && data?.connectionState === ConnectionState.Connected) {
+    stopListening();
+    console.log(JSON.stringify({ listening: 'onInvite' }));
+  }
+});
+
 const invites = client.graphql({ query: OnInviteDocument.toString() }) as unknown as {
   subscribe(observer: { next(value: { data: OnInviteSubscription }): void; error(error: unknown): void }): { unsubscribe(): void };
 };
@@ -60,4 +73,3 @@ const subscription = invites.subscribe({
     process.exit(1);
   },
 });
-console.log(JSON.stringify({ listening: 'onInvite' }));

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -48,9 +50,39 @@ test("the README's Amplify snippet is the example's marked code, verbatim", () =
   expect(blocks).toContain(snippet);
 });
 
-test('the example signs in with aws-amplify, reads its profile and receives an invite live', { timeout: 120_000 }, async () => {
+/**
+ * A TCP relay to the engine's port that holds what a WebSocket client sends for `delayMs` (in order), as a slow
+ * uplink would: a subscription's `start` then reaches the engine well after the client sent it.
+ */
+async function slowWebSocketUplink(delayMs: number): Promise<{ port: number; server: Server }> {
+  const target = Number(new URL(engine.graphqlUrl).port);
+  const server = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port: target });
+    let webSocket: boolean | null = null;
+    client.on('data', (chunk) => {
+      webSocket ??= /^upgrade:\s*websocket/im.test(chunk.toString('latin1'));
+      if (webSocket) setTimeout(() => upstream.write(chunk), delayMs);
+      else upstream.write(chunk);
+    });
+    client.on('end', () => setTimeout(() => upstream.end(), webSocket ? delayMs : 0));
+    upstream.pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { port: (server.address() as AddressInfo).port, server };
+}
+
+// Over a slow link, an invite sent as soon as the app has called subscribe() would come before the engine has the
+// subscription: the example says it is listening only once the engine has acknowledged it.
+test('the example signs in with aws-amplify, reads its profile and receives an invite live', async () => {
+  const relay = await slowWebSocketUplink(400);
+  const outputs = engine.amplifyOutputs as { data: { url: string } };
+  const url = new URL(outputs.data.url);
+  url.port = String(relay.port);
   const outputsFile = join(folder, 'amplify_outputs.json');
-  writeFileSync(outputsFile, JSON.stringify(engine.amplifyOutputs));
+  writeFileSync(outputsFile, JSON.stringify({ ...outputs, data: { ...outputs.data, url: url.toString() } }));
   const child = spawn(process.execPath, ['--import', 'tsx', example, 'alice', password, outputsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -73,5 +105,6 @@ test('the example signs in with aws-amplify, reads its profile and receives an i
     expect(await exited).toBe(0);
   } finally {
     child.kill();
+    relay.server.close();
   }
 });
