@@ -4,7 +4,7 @@
  * README shows exactly the file's marked lines, so the two cannot drift apart.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
@@ -15,10 +15,13 @@ import type { RunningEngine } from '../../local/index.js';
 import { startTestEngine } from '../support/engine.js';
 import { CreateGameDocument, LoginDocument, RegisterDocument, requestData } from '../../client/index.js';
 
-const example = 'examples/amplify-client.ts';
+const examplePath = 'examples/amplify-client.ts';
 const password = 'Sup3rsecret';
 let engine: RunningEngine;
 let folder: string;
+/** The example's process and the relay: stopped after the test even when it times out (its `finally` then never runs). */
+let example: ChildProcess | undefined;
+let relay: Server | undefined;
 
 async function register(username: string, phoneNumber: string): Promise<void> {
   const input = { username, password, email: `${username}@example.com`, phoneNumber, height: 70, weight: 160 };
@@ -33,6 +36,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (example && example.exitCode === null && example.signalCode === null) example.kill();
+  relay?.close();
   await engine.close();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -45,7 +50,7 @@ function markedLines(source: string): string {
 }
 
 test("the README's Amplify snippet is the example's marked code, verbatim", () => {
-  const snippet = markedLines(readFileSync(example, 'utf8'));
+  const snippet = markedLines(readFileSync(examplePath, 'utf8'));
   const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
   expect(blocks).toContain(snippet);
 });
@@ -77,13 +82,15 @@ async function slowWebSocketUplink(delayMs: number): Promise<{ port: number; ser
 // Over a slow link, an invite sent as soon as the app has called subscribe() would come before the engine has the
 // subscription: the example says it is listening only once the engine has acknowledged it.
 test('the example signs in with aws-amplify, reads its profile and receives an invite live', async () => {
-  const relay = await slowWebSocketUplink(400);
+  const uplink = await slowWebSocketUplink(400);
+  relay = uplink.server;
   const outputs = engine.amplifyOutputs as { data: { url: string } };
   const url = new URL(outputs.data.url);
-  url.port = String(relay.port);
+  url.port = String(uplink.port);
   const outputsFile = join(folder, 'amplify_outputs.json');
   writeFileSync(outputsFile, JSON.stringify({ ...outputs, data: { ...outputs.data, url: url.toString() } }));
-  const child = spawn(process.execPath, ['--import', 'tsx', example, 'alice', password, outputsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', examplePath, 'alice', password, outputsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  example = child;
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -105,6 +112,6 @@ test('the example signs in with aws-amplify, reads its profile and receives an i
     expect(await exited).toBe(0);
   } finally {
     child.kill();
-    relay.server.close();
+    uplink.server.close();
   }
 });
