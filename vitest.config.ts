@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'build/**', 'cdk.out/**', '.turnbase/**'],
     pool: 'forks',
+    // Child processes a test file started and left running (a timed-out test skips its own cleanup) are killed after it.
+    setupFiles: ['test/support/stop-leftovers.ts'],
     // A worker keeps its loaded modules from one file to the next instead of starting a fresh process per
     // file: loading the engine, the AWS SDK and graphql again for each of ~80 files was a quarter of the CPU
     // time of the whole run. No test mocks modules or leaves globals behind, which is what isolation guards.

@@ -10,6 +10,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { tracked } from '../test/support/child-processes.js';
 import { run as runCli } from './main.js';
 import type { Terminal } from './terminal.js';
 
@@ -130,7 +131,7 @@ export async function run(args: string[], env: Record<string, string>, input = '
 
 /** Starts `turnbase args` as a real process through cli/bin.mjs. */
 export function startProcess(args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  const child = tracked(spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' }));
   const output = transcript(args, () => child.exitCode);
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.append('stdout', chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.append('stderr', chunk));

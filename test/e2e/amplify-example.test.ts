@@ -4,7 +4,7 @@
  * README shows exactly the file's marked lines, so the two cannot drift apart.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RunningEngine } from '../../local/index.js';
+import { tracked } from '../support/child-processes.js';
 import { startTestEngine } from '../support/engine.js';
 import { CreateGameDocument, LoginDocument, RegisterDocument, requestData } from '../../client/index.js';
 
@@ -19,8 +20,7 @@ const examplePath = 'examples/amplify-client.ts';
 const password = 'Sup3rsecret';
 let engine: RunningEngine;
 let folder: string;
-/** The example's process and the relay: stopped after the test even when it times out (its `finally` then never runs). */
-let example: ChildProcess | undefined;
+/** The relay: closed after the test even when it times out (its `finally` then never runs; the example is `tracked`). */
 let relay: Server | undefined;
 
 async function register(username: string, phoneNumber: string): Promise<void> {
@@ -36,7 +36,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (example && example.exitCode === null && example.signalCode === null) example.kill();
   relay?.close();
   await engine.close();
   rmSync(folder, { recursive: true, force: true });
@@ -89,8 +88,7 @@ test('the example signs in with aws-amplify, reads its profile and receives an i
   url.port = String(uplink.port);
   const outputsFile = join(folder, 'amplify_outputs.json');
   writeFileSync(outputsFile, JSON.stringify({ ...outputs, data: { ...outputs.data, url: url.toString() } }));
-  const child = spawn(process.execPath, ['--import', 'tsx', examplePath, 'alice', password, outputsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  example = child;
+  const child = tracked(spawn(process.execPath, ['--import', 'tsx', examplePath, 'alice', password, outputsFile], { stdio: ['ignore', 'pipe', 'pipe'] }));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

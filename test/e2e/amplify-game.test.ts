@@ -9,6 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { RunningEngine } from '../../local/index.js';
 import { startTestEngine } from '../support/engine.js';
 import { bundleScript, type BundledScript } from '../support/bundled-script.js';
+import { tracked } from '../support/child-processes.js';
 import { CreateGameDocument, MakeMoveDocument, OnInviteDocument, OnMoveDocument, RegisterDocument, requestData, type TypedDocumentString } from '../../client/index.js';
 
 type Reply = { id: number; ok: boolean; result?: unknown; error?: unknown };
@@ -34,10 +35,12 @@ class Player {
   }
 
   static async launch(engine: RunningEngine, username: string, script: string): Promise<Player> {
-    const child = fork(script, [], {
-      env: { ...process.env, AMPLIFY_OUTPUTS: JSON.stringify(engine.amplifyOutputs), USER_POOL_ENDPOINT: engine.userPool!.endpoint },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    const child = tracked(
+      fork(script, [], {
+        env: { ...process.env, AMPLIFY_OUTPUTS: JSON.stringify(engine.amplifyOutputs), USER_POOL_ENDPOINT: engine.userPool!.endpoint },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      }),
+    );
     await new Promise<void>((resolve) => child.once('message', () => resolve()));
     return new Player(username, child);
   }

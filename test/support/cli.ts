@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tracked } from './child-processes.js';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cliPath = join(projectRoot, 'local', 'cli.ts');
@@ -33,11 +34,13 @@ export function spawnCli(args: string[], cwd: string): ChildProcess {
   const env = { ...process.env };
   delete env.PORT;
   delete env.HOST;
-  return spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return tracked(
+    spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 /** Runs the CLI to its end. */
