@@ -81,7 +81,7 @@ async function slowWebSocketUplink(delayMs: number): Promise<{ port: number; ser
 // Over a slow link, an invite sent as soon as the app has called subscribe() would come before the engine has the
 // subscription: the example says it is listening only once the engine has acknowledged it.
 test('the example signs in with aws-amplify, reads its profile and receives an invite live', async () => {
-  const uplink = await slowWebSocketUplink(400);
+  const uplink = await slowWebSocketUplink(200);
   relay = uplink.server;
   const outputs = engine.amplifyOutputs as { data: { url: string } };
   const url = new URL(outputs.data.url);
