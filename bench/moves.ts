@@ -24,10 +24,14 @@ export interface MoveRun {
   movesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The moves that took a game's last object (1 in 100 here): they also settle both players' records. */
+  lastMoveP50Ms: number;
 }
 
 export interface MoveBenchRow {
   concurrency: number;
+  /** How many pairs of players the engine's games are between: one per game, or one pair in every game. */
+  pairs: number;
   engine: MoveRun;
   raw: MoveRun;
   /** Engine moves/s as a share of the raw store's. */
@@ -62,6 +66,7 @@ async function play(
 ): Promise<MoveRun> {
   const run = async (duration: number, record: boolean) => {
     const latencies: number[] = [];
+    const lastMoves: number[] = [];
     let errors = 0;
     const end = performance.now() + duration * 1000;
     const worker = async (index: number) => {
@@ -74,7 +79,9 @@ async function play(
         }
         const started = performance.now();
         const ok = await move(index, gameId, table);
-        if (record) latencies.push(performance.now() - started);
+        const took = performance.now() - started;
+        if (record) latencies.push(took);
+        if (record && ok && table.heaps.every((size) => size === 0)) lastMoves.push(took);
         if (!ok) {
           errors += 1;
           // Start over rather than guess the state of a game a failed move left behind.
@@ -84,11 +91,12 @@ async function play(
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(index)));
-    return { latencies, errors, elapsed: (performance.now() - started) / 1000 };
+    return { latencies, lastMoves, errors, elapsed: (performance.now() - started) / 1000 };
   };
   await run(1, false);
-  const { latencies, errors, elapsed } = await run(seconds, true);
+  const { latencies, lastMoves, errors, elapsed } = await run(seconds, true);
   latencies.sort((a, b) => a - b);
+  lastMoves.sort((a, b) => a - b);
   return {
     concurrency,
     moves: latencies.length,
@@ -96,6 +104,7 @@ async function play(
     movesPerSecond: round(latencies.length / elapsed),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
+    lastMoveP50Ms: round(percentile(lastMoves, 50)),
   };
 }
 
@@ -149,10 +158,16 @@ function post(agent: Agent, url: URL, body: string, headers: Record<string, stri
   });
 }
 
-export async function benchEngineMoves(served: ServedGame, concurrency: number, seconds: number): Promise<MoveRun> {
-  // Both seats of every game: [invited player (moves first), creator].
-  const run = `${process.pid}x${concurrency}`;
-  const players = await Promise.all([signIn(served, `benchguest${run}`), signIn(served, `benchhost${run}`)]);
+/**
+ * `pairs` pairs of players take the games in turn: one pair per game is games at once as a server sees them; a single
+ * pair in every game makes every game's end settle on the same two player records at once (a hot-key case).
+ */
+export async function benchEngineMoves(served: ServedGame, concurrency: number, seconds: number, pairs = concurrency): Promise<MoveRun> {
+  // Both seats of every pair: [invited player (moves first), creator].
+  const run = `${process.pid}x${concurrency}p${pairs}`;
+  const seats = await Promise.all(Array.from({ length: pairs }, (_, pair) => Promise.all([signIn(served, `benchguest${run}n${pair}`), signIn(served, `benchhost${run}n${pair}`)])));
+  const seatsOf = (worker: number) => seats[worker % pairs];
+  const guestOf = (worker: number) => `benchguest${run}n${worker % pairs}`;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(served.graphqlUrl);
   const query = MakeMoveBriefDocument.toString();
@@ -160,13 +175,13 @@ export async function benchEngineMoves(served: ServedGame, concurrency: number, 
     return await play(
       concurrency,
       seconds,
-      async () => {
-        const created = await requestData(served.graphqlUrl, CreateGameBriefDocument, { opponent: `benchguest${run}`, heaps: HEAPS }, { authorization: players[1] });
+      async (worker) => {
+        const created = await requestData(served.graphqlUrl, CreateGameBriefDocument, { opponent: guestOf(worker), heaps: HEAPS }, { authorization: seatsOf(worker)[1] });
         return created.createGame!.gameId;
       },
-      async (_worker, gameId, table) => {
+      async (worker, gameId, table) => {
         const { heap, count } = nextMove(table);
-        const answer = await post(agent, url, JSON.stringify({ query, variables: { gameId, heap, count } }), { authorization: players[table.mover] });
+        const answer = await post(agent, url, JSON.stringify({ query, variables: { gameId, heap, count } }), { authorization: seatsOf(worker)[table.mover] });
         const ok = answer !== null && answer.errors === undefined && answer.data !== null;
         if (ok) applyLocally(table, heap, count);
         return ok;
@@ -229,12 +244,17 @@ export async function benchMoves(seconds: number): Promise<MoveBenchRow[]> {
   const served = await serveGame();
   try {
     const rows: MoveBenchRow[] = [];
+    const share = (engine: MoveRun, raw: MoveRun) => Math.round((engine.movesPerSecond / raw.movesPerSecond) * 1000) / 1000;
     for (const concurrency of [1, 16]) {
       console.error(`moves: ${concurrency} at once`);
       const engine = await benchEngineMoves(served, concurrency, seconds);
       const raw = await benchRawMoves(concurrency, seconds);
-      rows.push({ concurrency, engine, raw, share: Math.round((engine.movesPerSecond / raw.movesPerSecond) * 1000) / 1000 });
+      rows.push({ concurrency, pairs: concurrency, engine, raw, share: share(engine, raw) });
     }
+    // The raw store has no player records, so the hot-key row is set against the same raw run.
+    console.error('moves: 16 at once, one pair of players');
+    const sharedPair = await benchEngineMoves(served, 16, seconds, 1);
+    rows.push({ concurrency: 16, pairs: 1, engine: sharedPair, raw: rows[1].raw, share: share(sharedPair, rows[1].raw) });
     return rows;
   } finally {
     served.child.kill();
@@ -242,14 +262,15 @@ export async function benchMoves(seconds: number): Promise<MoveBenchRow[]> {
 }
 
 export function movesTable(rows: MoveBenchRow[]): string {
-  const label = (concurrency: number) => (concurrency === 1 ? 'one at a time' : `${concurrency} games at once`);
+  const label = (row: MoveBenchRow) =>
+    row.concurrency === 1 ? 'one at a time' : row.pairs === 1 ? `${row.concurrency} games at once, all between the same two players` : `${row.concurrency} games at once`;
   const errors = (run: MoveRun) => (run.errors > 0 ? `, ${run.errors} errors` : '');
   return [
     '| | engine makeMove | raw conditional UpdateItem | share |',
     '|---|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${label(r.concurrency)} | ${r.engine.movesPerSecond} moves/s, p50 ${r.engine.p50Ms} ms, p99 ${r.engine.p99Ms} ms${errors(r.engine)} | ` +
+        `| ${label(r)} | ${r.engine.movesPerSecond} moves/s, p50 ${r.engine.p50Ms} ms, p99 ${r.engine.p99Ms} ms, game-ending moves p50 ${r.engine.lastMoveP50Ms} ms${errors(r.engine)} | ` +
         `${r.raw.movesPerSecond}/s, p50 ${r.raw.p50Ms} ms, p99 ${r.raw.p99Ms} ms${errors(r.raw)} | ${Math.round(r.share * 100)}% |`,
     ),
   ].join('\n');
