@@ -7,6 +7,7 @@ import {
   BatchWriteItemCommand,
   CreateTableCommand,
   DeleteItemCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -36,6 +37,7 @@ const commands: Record<StoreOperation, unknown> = {
   TransactWriteItems: TransactWriteItemsCommand,
   CreateTable: CreateTableCommand,
   DescribeTable: DescribeTableCommand,
+  DeleteTable: DeleteTableCommand,
   UpdateTable: UpdateTableCommand,
 };
 

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { JsonBytes } from './attributes.js';
+import { withTableCache } from './table-cache.js';
 import { storeFailure, type DynamoStore, type StoreOperation, type StoreOutputs } from './store.js';
 
 /** Dynalite's store (its `db.create` result), which its actions take as their first argument. */
@@ -130,13 +131,17 @@ export function normalizeOwned(answer: unknown): unknown {
   }
 }
 
-/** The operations whose answers normalizeOwned may change in place. */
-const OWNED_ANSWERS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem']);
+/**
+ * The item operations: their answers are built for the one call (normalizeOwned may change them in place), and they
+ * only read a table's description (so they may read it from withTableCache).
+ */
+const ITEM_OPERATIONS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem']);
 
 /** `fallback` (dynalite's handler) answers the operations dynalite does not implement. */
 export function directStore(internals: DynaliteInternals, fallback: DynamoStore): DynamoStore {
   validations ??= require('dynalite/validations') as Validations;
   const checks = validations;
+  const itemInternals = withTableCache(internals);
   return {
     protocol: 'DynamoDB_20120810',
     send<O extends StoreOperation>(name: O, input: object): Promise<StoreOutputs[O]> {
@@ -156,11 +161,11 @@ export function directStore(internals: DynaliteInternals, fallback: DynamoStore)
           if (failure.statusCode) return reject(storeFailure(failure.statusCode, id, JSON.stringify(failure.body)));
           return reject(error as Error);
         }
-        found.action(internals, data, (error, answer) => {
+        found.action(ITEM_OPERATIONS.has(name) ? itemInternals : internals, data, (error, answer) => {
           if (error && error.statusCode) return reject(storeFailure(error.statusCode, id, JSON.stringify(error.body)));
           if (error) return reject(error as unknown as Error);
           try {
-            const output = (OWNED_ANSWERS.has(name) ? normalizeOwned(answer) : answerCopy(answer)) as Record<string, unknown>;
+            const output = (ITEM_OPERATIONS.has(name) ? normalizeOwned(answer) : answerCopy(answer)) as Record<string, unknown>;
             output.$metadata = { httpStatusCode: 200, requestId: id };
             resolve(output as unknown as StoreOutputs[O]);
           } catch (failure) {

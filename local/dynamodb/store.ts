@@ -15,6 +15,7 @@ import type {
   BatchWriteItemCommandOutput,
   CreateTableCommandOutput,
   DeleteItemCommandOutput,
+  DeleteTableCommandOutput,
   DescribeTableCommandOutput,
   GetItemCommandOutput,
   PutItemCommandOutput,
@@ -52,6 +53,7 @@ export interface StoreOutputs {
   TransactWriteItems: TransactWriteItemsCommandOutput;
   CreateTable: CreateTableCommandOutput;
   DescribeTable: DescribeTableCommandOutput;
+  DeleteTable: DeleteTableCommandOutput;
   UpdateTable: UpdateTableCommandOutput;
 }
 
