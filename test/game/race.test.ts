@@ -58,8 +58,13 @@ test('both players hammering one game: one success per turn, turns alternate, ev
     const successes = answers
       .map((answer, i) => ({ game: answer.body.data?.makeMove as GameView | null, attempt: attempts[i], answer }))
       .filter((entry) => entry.game !== null);
+    // A refusal is NotYourTurn, or GameChanged when the game moved on twice under the request: its write was refused
+    // (another move had landed) and by then the other player had moved too, so the turn was the caller's again.
     for (const answer of answers) {
-      if (!answer.body.data?.makeMove) assert.deepEqual(errorTypes(answer), ['NotYourTurn'], `round ${round}: ${JSON.stringify(answer.body.errors)}`);
+      if (!answer.body.data?.makeMove) {
+        const [type, ...more] = errorTypes(answer);
+        assert.ok(more.length === 0 && (type === 'NotYourTurn' || type === 'GameChanged'), `round ${round}: ${JSON.stringify(answer.body.errors)}`);
+      }
     }
     // A player may move again in the same burst once the other has moved: what must hold is one
     // success per version (per turn), and each of them recorded, in order, alternating players.
