@@ -10,6 +10,7 @@ import dynalite from 'dynalite';
 import { inProcessStore, type DynamoStore } from './store.js';
 import { directStore, type DynaliteInternals } from './direct-store.js';
 import { installExpressionCache } from './expression-cache.js';
+import { installIndexWritesInOneRound } from './index-writes.js';
 import { installIteratorReaper } from './iterator-reaper.js';
 
 const dynaliteDb = createRequire(import.meta.url)('dynalite/db') as { create(options: unknown): DynaliteInternals };
@@ -47,6 +48,7 @@ export async function startEmbeddedDynamo(options: { dataDir: string | null }): 
   }
   installIteratorReaper();
   installExpressionCache();
+  installIndexWritesInOneRound();
   // Tables become ACTIVE at once: the engine creates them at start-up and should not wait on a simulated delay.
   const { server, internals } = dynaliteWithInternals({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
