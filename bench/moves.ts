@@ -17,6 +17,22 @@ import { percentile } from './load.js';
 
 const HEAPS = [20, 20, 20, 20, 20];
 
+/**
+ * The heaps of a worker's first game: `HEAPS` with `worker / workers` of its objects already taken. Games at once
+ * are at every point of their course; started together and equally long, they would all end together, and every
+ * game's end would meet the other 15 ends (and the 15 new games) at once.
+ */
+export function firstHeaps(worker: number, workers: number): number[] {
+  let taken = Math.round((worker / workers) * HEAPS.reduce((sum, size) => sum + size, 0));
+  const heaps = HEAPS.map((size) => {
+    const fromThis = Math.min(size, taken);
+    taken -= fromThis;
+    return size - fromThis;
+  });
+  // A game is made of non-empty heaps.
+  return heaps.filter((size) => size > 0);
+}
+
 export interface MoveRun {
   concurrency: number;
   moves: number;
@@ -61,7 +77,7 @@ function nextMove(table: Table): { heap: number; count: number } {
 async function play(
   concurrency: number,
   seconds: number,
-  newGame: (worker: number) => Promise<string>,
+  newGame: (worker: number, heaps: number[]) => Promise<string>,
   move: (worker: number, gameId: string, table: Table) => Promise<boolean>,
 ): Promise<MoveRun> {
   const run = async (duration: number, record: boolean) => {
@@ -70,11 +86,12 @@ async function play(
     let errors = 0;
     const end = performance.now() + duration * 1000;
     const worker = async (index: number) => {
-      let gameId = await newGame(index);
-      let table: Table = { heaps: HEAPS.slice(), mover: 0 };
+      const first = firstHeaps(index, concurrency);
+      let gameId = await newGame(index, first);
+      let table: Table = { heaps: first, mover: 0 };
       while (performance.now() < end) {
         if (table.heaps.every((size) => size === 0)) {
-          gameId = await newGame(index);
+          gameId = await newGame(index, HEAPS);
           table = { heaps: HEAPS.slice(), mover: 0 };
         }
         const started = performance.now();
@@ -175,8 +192,8 @@ export async function benchEngineMoves(served: ServedGame, concurrency: number, 
     return await play(
       concurrency,
       seconds,
-      async (worker) => {
-        const created = await requestData(served.graphqlUrl, CreateGameBriefDocument, { opponent: guestOf(worker), heaps: HEAPS }, { authorization: seatsOf(worker)[1] });
+      async (worker, heaps) => {
+        const created = await requestData(served.graphqlUrl, CreateGameBriefDocument, { opponent: guestOf(worker), heaps }, { authorization: seatsOf(worker)[1] });
         return created.createGame!.gameId;
       },
       async (worker, gameId, table) => {
@@ -205,10 +222,10 @@ async function benchRawMoves(concurrency: number, seconds: number): Promise<Move
     return await play(
       concurrency,
       seconds,
-      async (worker) => {
+      async (worker, sizes) => {
         games += 1;
         const gameId = `game-${worker}-${games}`;
-        const heaps = Object.fromEntries(HEAPS.map((size, index) => [`heap${index + 1}`, { N: String(size) }]));
+        const heaps = Object.fromEntries(sizes.map((size, index) => [`heap${index + 1}`, { N: String(size) }]));
         await client.send(new PutItemCommand({ TableName, Item: { gameId: { S: gameId }, user1: { S: 'host' }, user2: { S: 'guest' }, lastMoveBy: { S: 'host' }, ...heaps } }));
         return gameId;
       },
