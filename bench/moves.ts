@@ -139,7 +139,9 @@ export interface ServedGame {
 }
 
 async function serveGame(): Promise<ServedGame> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', 'game'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF_DIR: a CPU profile of each of the engine's threads, written there when it exits.
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/serve.ts', 'game'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const [line] = (await once(lines, 'line')) as [string];
   return { ...(JSON.parse(line) as Omit<ServedGame, 'child'>), child };
@@ -274,7 +276,8 @@ export async function benchMoves(seconds: number): Promise<MoveBenchRow[]> {
     rows.push({ concurrency: 16, pairs: 1, engine: sharedPair, raw: rows[1].raw, share: share(sharedPair, rows[1].raw) });
     return rows;
   } finally {
-    served.child.kill();
+    // SIGINT: the engine exits cleanly, so a CPU profile gets written.
+    served.child.kill('SIGINT');
   }
 }
 
