@@ -32,8 +32,8 @@ if (runs('moves')) {
   writeFileSync('bench/results/moves.json', `${JSON.stringify({ machine, secondsPerRun: seconds, rows }, null, 2)}\n`);
   const markdown =
     `# A move: engine makeMove vs the raw conditional UpdateItem\n\n${movesTable(rows)}\n\n` +
-    'Players alternate on 5×20 games, each game between its own two players; in the last row every game is between the same two, ' +
-    "so every game's end settles on the same two player records at once. A game-ending move also reads and settles both players' records. The engine serves the Nim API in a child process (everything embedded, in memory, no request log); " +
+    "Players alternate on 5×20 games, each game between its own two players; each worker's first game starts partly played, so the games are at different points of their course. In the last row every game is between the same two players, " +
+    "so game ends settle on the same two player records. A game-ending move also reads and settles both players' records. The engine serves the Nim API in a child process (everything embedded, in memory, no request log); " +
     "the raw store is the seed's performMove, one conditional UpdateItem through the AWS SDK against dynalite in the benchmark's process. " +
     'Targets: makeMove at 16 games at once (each between its own players) at least 40% of the raw rate with p99 at most 50 ms; one at a time p50 at most 5 ms.\n';
   writeFileSync('bench/results/moves.md', markdown);
