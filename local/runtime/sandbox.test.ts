@@ -217,6 +217,32 @@ describe('run: errors and early return', () => {
     });
   });
 
+  test("ctx.info's selection keys: readable and writable, left out of JSON, keys and spreads; no run changes them for the next", () => {
+    const bundle = compile(`export function request(ctx) {
+      const read = [ctx.info.selectionSetList, ctx.info.selectionSetGraphQL];
+      ctx.info.selectionSetList = ['changed'];
+      let prototypeChanged = true;
+      try { Object.defineProperty(Object.getPrototypeOf(ctx.info), 'selectionSetList', { get() { return ['hijacked']; } }); } catch { prototypeChanged = false; }
+      return { read, written: ctx.info.selectionSetList, keys: Object.keys(ctx.info), json: JSON.parse(JSON.stringify(ctx.info)), spread: { ...ctx.info }, prototypeChanged };
+    }`);
+    const info = (list: string[]) => ({ fieldName: 'getThing', parentTypeName: 'Query', variables: { a: 1 }, selectionSetList: list, selectionSetGraphQL: '{ id }' });
+    const first = bundle.run('request', makeContext({ info: info(['id']) }), defaultRunOptions);
+    assert.deepEqual(first.kind === 'return' && first.value, {
+      read: [['id'], '{ id }'],
+      written: ['changed'],
+      keys: ['fieldName', 'parentTypeName', 'variables'],
+      json: { fieldName: 'getThing', parentTypeName: 'Query', variables: { a: 1 } },
+      spread: { fieldName: 'getThing', parentTypeName: 'Query', variables: { a: 1 } },
+      prototypeChanged: false,
+    });
+    const second = bundle.run('request', makeContext({ info: info(['title']) }), defaultRunOptions);
+    assert.deepEqual(second.kind === 'return' && (second.value as { read: unknown }).read, [['title'], '{ id }']);
+    // A context without them (EvaluateCode takes any): a missing key stays missing.
+    const partial = compile(`export function request(ctx) { return ['selectionSetList' in ctx.info, 'selectionSetGraphQL' in ctx.info, ctx.info.selectionSetGraphQL, JSON.stringify(ctx.info)]; }`);
+    const outcome = partial.run('request', makeContext({ info: { fieldName: 'f', selectionSetGraphQL: '{ x }' } as unknown as ReturnType<typeof makeContext>['info'] }), defaultRunOptions);
+    assert.deepEqual(outcome.kind === 'return' && outcome.value, [false, true, '{ x }', '{"fieldName":"f"}']);
+  });
+
   test('util.error still wins when resolver code catches the unwinding', () => {
     const bundle = compile(`export function request() { try { util.error('kept'); } catch (e) { /* swallowed */ } return 'ignored'; }`);
     const outcome = bundle.run('request', makeContext(), defaultRunOptions);
