@@ -99,6 +99,9 @@ class Info {
     this.#selectionSetGraphQL = value;
   }
 }
+// Without its own (frozen, read-only) `constructor`, an info key of that name can be set, and ctx.info.constructor is
+// Object, as for any other object of the context.
+Reflect.deleteProperty(Info.prototype, 'constructor');
 
 /**
  * AppSync leaves selectionSetList and selectionSetGraphQL out when ctx.info is serialised

@@ -241,6 +241,10 @@ describe('run: errors and early return', () => {
     const partial = compile(`export function request(ctx) { return ['selectionSetList' in ctx.info, 'selectionSetGraphQL' in ctx.info, ctx.info.selectionSetGraphQL, JSON.stringify(ctx.info)]; }`);
     const outcome = partial.run('request', makeContext({ info: { fieldName: 'f', selectionSetGraphQL: '{ x }' } as unknown as ReturnType<typeof makeContext>['info'] }), defaultRunOptions);
     assert.deepEqual(outcome.kind === 'return' && outcome.value, [false, true, '{ x }', '{"fieldName":"f"}']);
+    // Any other key, even one named like a prototype's.
+    const named = compile(`export function request(ctx) { return [JSON.stringify(ctx.info), ctx.info.selectionSetList, Object.getPrototypeOf(Object.getPrototypeOf(ctx.info)) === Object.prototype]; }`);
+    const odd = named.run('request', makeContext({ info: { constructor: 'c', toString: 't', selectionSetList: ['id'], selectionSetGraphQL: '' } as unknown as ReturnType<typeof makeContext>['info'] }), defaultRunOptions);
+    assert.deepEqual(odd.kind === 'return' && odd.value, ['{"constructor":"c","toString":"t"}', ['id'], true]);
   });
 
   test('util.error still wins when resolver code catches the unwinding', () => {
