@@ -22,7 +22,7 @@ const HEAPS = [20, 20, 20, 20, 20];
  * are at every point of their course; started together and equally long, they would all end together, and every
  * game's end would meet the other 15 ends (and the 15 new games) at once.
  */
-export function firstHeaps(worker: number, workers: number): number[] {
+function firstHeaps(worker: number, workers: number): number[] {
   let taken = Math.round((worker / workers) * HEAPS.reduce((sum, size) => sum + size, 0));
   const heaps = HEAPS.map((size) => {
     const fromThis = Math.min(size, taken);

@@ -41,7 +41,7 @@ export function dynaliteDb(): DynaliteDb {
 }
 
 /** `updateIndexes` with the deletes and the puts in one round; the same arguments and callback as dynalite's. */
-export function updateIndexesInOneRound(db: Pick<DynaliteDb, 'getIndexActions'>) {
+function updateIndexesInOneRound(db: Pick<DynaliteDb, 'getIndexActions'>) {
   return (store: unknown, table: TableDescription, existingItem: unknown, item: unknown, callback: Callback): void => {
     if (!existingItem && !item) return callback();
     const writes: Array<(done: Callback) => void> = [];
