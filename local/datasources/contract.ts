@@ -8,7 +8,12 @@ export interface DataSourceOutcome {
   error?: { message: string; type: string };
 }
 
+export interface InvokeOptions {
+  /** The request has made two data-source calls already (see dynamodb/urgent-calls.ts); sources that cannot use this ignore it. */
+  urgent?: boolean;
+}
+
 export interface DataSource {
   /** A source that answers without waiting (NONE) returns the outcome itself: no promise, no deadline timer. */
-  invoke(request: unknown): Promise<DataSourceOutcome> | DataSourceOutcome;
+  invoke(request: unknown, options?: InvokeOptions): Promise<DataSourceOutcome> | DataSourceOutcome;
 }

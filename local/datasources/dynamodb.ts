@@ -64,6 +64,10 @@ export function createDynamoDbDataSource(options: { store: DynamoStore; tableNam
   if (typeof options.tableName !== 'string' || options.tableName === '') {
     throw new Error('createDynamoDbDataSource needs a tableName');
   }
-  const context: OperationContext = { store: options.store, tableName: options.tableName };
-  return { invoke: (request) => invoke(context, request) };
+  const { store, tableName } = options;
+  const context: OperationContext = { store, tableName };
+  // The same store with every call of the operation marked urgent (a Put answered with its old item makes two calls).
+  const urgentStore: DynamoStore = { protocol: store.protocol, send: (operation, input) => store.send(operation, input, { urgent: true }) };
+  const urgentContext: OperationContext = { store: urgentStore, tableName };
+  return { invoke: (request, invokeOptions) => invoke(invokeOptions?.urgent === true ? urgentContext : context, request) };
 }

@@ -15,7 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { JsonBytes } from './attributes.js';
 import { withTableCache } from './table-cache.js';
-import { storeFailure, type DynamoStore, type StoreOperation, type StoreOutputs } from './store.js';
+import { urgentCalls } from './urgent-calls.js';
+import { storeFailure, type DynamoStore, type StoreCallOptions, type StoreOperation, type StoreOutputs } from './store.js';
 
 /** Dynalite's store (its `db.create` result), which its actions take as their first argument. */
 export type DynaliteInternals = object;
@@ -142,9 +143,10 @@ export function directStore(internals: DynaliteInternals, fallback: DynamoStore)
   validations ??= require('dynalite/validations') as Validations;
   const checks = validations;
   const itemInternals = withTableCache(internals);
+  const asUrgent = urgentCalls(internals);
   return {
     protocol: 'DynamoDB_20120810',
-    send<O extends StoreOperation>(name: O, input: object): Promise<StoreOutputs[O]> {
+    send<O extends StoreOperation>(name: O, input: object, options?: StoreCallOptions): Promise<StoreOutputs[O]> {
       const found = operation(name);
       if (found === undefined) return fallback.send(name, input);
       return new Promise<StoreOutputs[O]>((resolve, reject) => {
@@ -161,7 +163,7 @@ export function directStore(internals: DynaliteInternals, fallback: DynamoStore)
           if (failure.statusCode) return reject(storeFailure(failure.statusCode, id, JSON.stringify(failure.body)));
           return reject(error as Error);
         }
-        found.action(ITEM_OPERATIONS.has(name) ? itemInternals : internals, data, (error, answer) => {
+        const finish: Callback = (error, answer) => {
           if (error && error.statusCode) return reject(storeFailure(error.statusCode, id, JSON.stringify(error.body)));
           if (error) return reject(error as unknown as Error);
           try {
@@ -171,7 +173,8 @@ export function directStore(internals: DynaliteInternals, fallback: DynamoStore)
           } catch (failure) {
             reject(failure as Error);
           }
-        });
+        };
+        asUrgent(options?.urgent === true, () => found.action(ITEM_OPERATIONS.has(name) ? itemInternals : internals, data, finish));
       });
     },
   };

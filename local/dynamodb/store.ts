@@ -36,7 +36,15 @@ import { JsonBytes } from './attributes.js';
 export interface DynamoStore {
   /** What the store speaks; it also keeps an SDK client (whose `send` takes a command) from passing for a store. */
   readonly protocol: 'DynamoDB_20120810';
-  send<O extends StoreOperation>(operation: O, input: object): Promise<StoreOutputs[O]>;
+  send<O extends StoreOperation>(operation: O, input: object, options?: StoreCallOptions): Promise<StoreOutputs[O]>;
+}
+
+export interface StoreCallOptions {
+  /**
+   * The call belongs to a request deep into its pipeline: a store that can finishes it without giving the
+   * event loop back between its steps (the embedded store: urgent-calls.ts). Others ignore it.
+   */
+  urgent?: boolean;
 }
 
 /** The SDK's output shapes, which both stores produce. */

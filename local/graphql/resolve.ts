@@ -4,7 +4,7 @@
  * `ctx.stash` and `ctx.prev.result` through the stages.
  */
 import type { ResolverRoute } from '../../description/load.js';
-import type { DataSource, DataSourceOutcome } from '../datasources/contract.js';
+import type { DataSource, DataSourceOutcome, InvokeOptions } from '../datasources/contract.js';
 import type { CompiledBundle, ExtensionCalls, HandlerContext, HandlerOutcome, ResolverError, RunOptions } from '../runtime/contract.js';
 
 export interface StageTrace {
@@ -41,7 +41,18 @@ interface Run {
   resolution: FieldResolution;
   deadline: number;
   authType: RunOptions['authType'];
+  /** Data-source calls made so far. */
+  calls: number;
 }
+
+/**
+ * A resolver's data-source calls past this many are urgent: the embedded store runs them to their answer
+ * without giving the event loop back between its steps (dynamodb/urgent-calls.ts). Most resolvers make one
+ * or two calls and keep the event loop's batching; a long pipeline (a game's end: five) no longer waits a
+ * round of every other request's work for each step of its later calls.
+ */
+const PLAIN_CALLS = 2;
+const URGENT: InvokeOptions = { urgent: true };
 
 function crashError(bundle: CompiledBundle, message: string): ResolverError {
   return { message: `${bundle.name}: ${message}`, errorType: 'Code', data: null, errorInfo: null };
@@ -104,7 +115,8 @@ async function runStage(
     if (requestError) return { error: requestError };
     if (request.kind === 'earlyReturn') return { value: request.value, skipTo: request.skipTo };
     trace.request = request.kind === 'return' ? request.value : undefined;
-    const invoked = dataSource.invoke(trace.request);
+    run.calls += 1;
+    const invoked = dataSource.invoke(trace.request, run.calls > PLAIN_CALLS ? URGENT : undefined);
     const called = invoked instanceof Promise ? await withDeadline(invoked, run.deadline) : invoked;
     trace.response = called.error ? { error: called.error, result: called.result } : called.result;
     if (!bundle.has('response')) {
@@ -140,7 +152,7 @@ export async function resolveField(
   options: { deadline: number; authType: RunOptions['authType'] },
 ): Promise<FieldResolution> {
   const resolution: FieldResolution = { appended: [], extensions: { invalidations: [], evictions: [] }, stages: [], logs: [] };
-  const run: Run = { stash: {}, resolution, deadline: options.deadline, authType: options.authType };
+  const run: Run = { stash: {}, resolution, deadline: options.deadline, authType: options.authType, calls: 0 };
   const coordinate = `${route.typeName}.${route.fieldName}`;
 
   if (route.kind === 'UNIT') {
