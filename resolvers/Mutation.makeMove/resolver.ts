@@ -1,8 +1,10 @@
 /**
  * makeMove: read the game, check the move with the rules, write it with ONE conditional
- * UpdateItem (the game ends in that same write when the last object is taken), then settle the
- * game on both players' records (one write each: stats, prize, rating) and notify. Only the first write decides the move; the later steps
- * never undo or fail it.
+ * UpdateItem (the game ends in that same write when the last object is taken), notify and schedule
+ * the next turn's deadline, and, when the move ended the game, settle it on both players' records
+ * (one write each: stats, prize, rating). The settlement comes last so that the other 99 moves of a
+ * game skip all of its steps at once. Only the first write decides the move; the later steps never
+ * undo or fail it.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { Game, MutationMakeMoveArgs } from '../_generated/schema.js';

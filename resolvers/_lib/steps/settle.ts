@@ -46,11 +46,15 @@ function human(name: string | null): string | null {
   return name && name !== COMPUTER ? name : null;
 }
 
-export function readPlayersRequest(ctx: Context) {
+/**
+ * `nothingToSettle`: where a game that needs no settling goes on. NEXT where later steps must still run; END
+ * where everything after this step is settlement (makeMove: most moves end no game, and skip it all at once).
+ */
+export function readPlayersRequest(ctx: Context, nothingToSettle: 'NEXT' | 'END' = 'NEXT') {
   const game = ctx.stash.game as GameRecord | undefined;
-  if (!game || game.status !== 'FINISHED') return runtime.earlyReturn(null, { skipTo: 'NEXT' });
+  if (!game || game.status !== 'FINISHED') return runtime.earlyReturn(null, { skipTo: nothingToSettle });
   const names = [human(game.winner), human(game.loser)].filter((name): name is string => name !== null);
-  if (names.length === 0) return runtime.earlyReturn(null, { skipTo: 'NEXT' });
+  if (names.length === 0) return runtime.earlyReturn(null, { skipTo: nothingToSettle });
   const keys = names.map((username) => ({ username }));
   return batchGet({ tables: { [ctx.env.PLAYERS_TABLE]: { keys, consistentRead: true, projection: SETTLE_ATTRIBUTES } } });
 }

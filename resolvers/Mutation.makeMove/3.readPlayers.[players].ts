@@ -1,1 +1,0 @@
-export { request, response } from '../_lib/steps/readPlayers.js';
