@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { startEmbeddedDynamo } from '../local/dynamodb/embedded.js';
 import { runLoad, type LoadResult } from './load.js';
+import { ENGINE_NODE_FLAGS } from '../local/startup/node-flags.js';
 
 interface Served {
   url: string;
@@ -15,7 +16,7 @@ interface Served {
 }
 
 async function serve(kind: 'engine' | 'baseline', endpoint: string, prefix: string): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', kind, endpoint, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'bench/serve.ts', kind, endpoint, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const [line] = (await once(lines, 'line')) as [string];
   return { ...(JSON.parse(line) as { url: string; headers: Record<string, string> }), child };

@@ -14,6 +14,7 @@ import { CreateGameBriefDocument, LoginDocument, MakeMoveBriefDocument, Register
 import { createDynamoClient } from '../local/dynamodb/client.js';
 import { startEmbeddedDynamo } from '../local/dynamodb/embedded.js';
 import { percentile } from './load.js';
+import { ENGINE_NODE_FLAGS } from '../local/startup/node-flags.js';
 
 const HEAPS = [20, 20, 20, 20, 20];
 
@@ -139,7 +140,7 @@ export interface ServedGame {
 async function serveGame(): Promise<ServedGame> {
   // BENCH_CPU_PROF_DIR: a CPU profile of each of the engine's threads, written there when it exits.
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/serve.ts', 'game'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, ...ENGINE_NODE_FLAGS, '--import', 'tsx', 'bench/serve.ts', 'game'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const [line] = (await once(lines, 'line')) as [string];
   return { ...(JSON.parse(line) as Omit<ServedGame, 'child'>), child };

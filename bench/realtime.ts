@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { percentile } from './load.js';
 import { CreateGameBriefDocument, LoginDocument, MakeMoveBriefDocument, OnMoveBriefDocument, RegisterDocument, requestData, type TypedDocumentString } from '../client/index.js';
+import { ENGINE_NODE_FLAGS } from '../local/startup/node-flags.js';
 
 interface Served {
   graphqlUrl: string;
@@ -20,7 +21,7 @@ interface Served {
 }
 
 async function serveGame(): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve.ts', 'game'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'bench/serve.ts', 'game'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const [line] = (await once(lines, 'line')) as [string];
   return { ...(JSON.parse(line) as Omit<Served, 'child'>), child };

@@ -31,6 +31,7 @@ import {
   RegisterDocument,
   requestData,
 } from '../client/index.js';
+import { ENGINE_NODE_FLAGS } from '../local/startup/node-flags.js';
 
 export interface SoakSample {
   requests: number;
@@ -81,7 +82,7 @@ async function sample(child: ChildProcess, inspectorUrl: string, requests: numbe
 }
 
 async function startEngine(cwd: string): Promise<{ child: ChildProcess; url: string; apiKey: string; inspectorUrl: string }> {
-  const flags = ['--expose-gc', '--inspect=127.0.0.1:0', '--import', tsx, cli, '--memory', '--port', '0', '--api', api, ...(process.env.SOAK_ENGINE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const flags = ['--expose-gc', '--inspect=127.0.0.1:0', ...ENGINE_NODE_FLAGS, '--import', tsx, cli, '--memory', '--port', '0', '--api', api, ...(process.env.SOAK_ENGINE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, flags, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   // The request log goes nowhere, but it is written: the engine's own cost of it stays in the figure.
   child.stdout!.resume();

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { engineCacheDir } from '../local/runtime/derivation-cache.js';
+import { ENGINE_NODE_FLAGS } from '../local/startup/node-flags.js';
 
 export interface StartBenchRow {
   kind: 'cold' | 'warm';
@@ -35,7 +36,7 @@ function cpuMsOf(pid: number): number | null {
 async function startOnce(): Promise<{ ms: number; cpuMs: number | null }> {
   const cwd = mkdtempSync(join(tmpdir(), 'turnbase-bench-start-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', tsx, cli, '--memory', '--quiet', '--port', '0', '--api', api], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, '--import', tsx, cli, '--memory', '--quiet', '--port', '0', '--api', api], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   try {
     return await new Promise((done, fail) => {
