@@ -48,7 +48,7 @@ interface Run {
 /**
  * A resolver's data-source calls past this many are urgent: the embedded store runs them to their answer
  * without giving the event loop back between its steps (dynamodb/urgent-calls.ts). Most resolvers make one
- * or two calls and keep the event loop's batching; a long pipeline (a game's end: five) no longer waits a
+ * or two calls and keep the event loop's batching; a long pipeline (five calls, say) no longer waits a
  * round of every other request's work for each step of its later calls.
  */
 const PLAIN_CALLS = 2;
