@@ -9,7 +9,7 @@ export interface DataSourceOutcome {
 }
 
 export interface InvokeOptions {
-  /** The request has made two data-source calls already (see dynamodb/urgent-calls.ts); sources that cannot use this ignore it. */
+  /** The resolver has made two data-source calls already (see dynamodb/urgent-calls.ts); sources that cannot use this ignore it. */
   urgent?: boolean;
 }
 
