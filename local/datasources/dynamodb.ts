@@ -4,7 +4,7 @@
  * the embedded dynalite called in process, or any endpoint through the AWS SDK.
  * It never throws: every failure comes back as `{ result, error: { type: 'DynamoDB:<code>', message } }`.
  */
-import type { DynamoStore } from '../dynamodb/store.js';
+import type { DynamoStore, StoreCallOptions } from '../dynamodb/store.js';
 import type { DataSource, DataSourceOutcome } from './contract.js';
 import type { OperationContext, OperationHandler } from '../dynamodb/operations/context.js';
 import { deleteItem, getItem, putItem, updateItem } from '../dynamodb/operations/items.js';
@@ -60,6 +60,8 @@ async function invoke(context: OperationContext, request: unknown): Promise<Data
   }
 }
 
+const URGENT_CALL: StoreCallOptions = { urgent: true };
+
 export function createDynamoDbDataSource(options: { store: DynamoStore; tableName: string }): DataSource {
   if (typeof options.tableName !== 'string' || options.tableName === '') {
     throw new Error('createDynamoDbDataSource needs a tableName');
@@ -67,7 +69,7 @@ export function createDynamoDbDataSource(options: { store: DynamoStore; tableNam
   const { store, tableName } = options;
   const context: OperationContext = { store, tableName };
   // The same store with every call of the operation marked urgent (a Put answered with its old item makes two calls).
-  const urgentStore: DynamoStore = { protocol: store.protocol, send: (operation, input) => store.send(operation, input, { urgent: true }) };
+  const urgentStore: DynamoStore = { protocol: store.protocol, send: (operation, input) => store.send(operation, input, URGENT_CALL) };
   const urgentContext: OperationContext = { store: urgentStore, tableName };
   return { invoke: (request, invokeOptions) => invoke(invokeOptions?.urgent === true ? urgentContext : context, request) };
 }

@@ -9,7 +9,7 @@ test.each(['start', 'dev', 'bench'])('npm run %s passes the engine flags to tsx'
   expect(scripts[name]).toMatch(new RegExp(`^tsx ${ENGINE_NODE_FLAGS.join(' ')} `));
 });
 
-test('the flag takes effect: tsx hands it to the process it runs', async () => {
+test('tsx hands the flags to the Node process it runs', async () => {
   const { execFileSync } = await import('node:child_process');
   const argv = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...ENGINE_NODE_FLAGS, '-e', 'console.log(JSON.stringify(process.execArgv))'], { encoding: 'utf8' });
   expect(JSON.parse(argv) as string[]).toEqual(expect.arrayContaining([...ENGINE_NODE_FLAGS]));
