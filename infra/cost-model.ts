@@ -68,7 +68,7 @@ const PLAY = { subscribersPerGame: 2, secondsBetweenMoves: 30, movesPerGame: 8, 
  */
 export const HEAVIEST_GAME: PlayAssumptions = {
   ...PLAY,
-  gameItemBytes: [576, 622, 668, 714, 760, 806, 852, 898, 929],
+  gameItemBytes: [576, 605, 634, 663, 692, 721, 750, 779, 793],
   publicGame: true,
   playerItemBytes: 2726,
 };
@@ -79,7 +79,7 @@ export const HEAVIEST_GAME: PlayAssumptions = {
  */
 export const TYPICAL_GAME: PlayAssumptions = {
   ...PLAY,
-  gameItemBytes: [387, 433, 479, 525, 571, 617, 663, 709, 771],
+  gameItemBytes: [387, 416, 445, 474, 503, 532, 561, 590, 635],
   publicGame: false,
   playerItemBytes: 1173,
 };

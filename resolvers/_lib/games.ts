@@ -3,7 +3,7 @@ import { util } from '@aws-appsync/utils';
 import { turnDeadline } from '../../game/deadlines.js';
 import type { Game } from '../_generated/schema.js';
 import type { ComputerLevel, NimState } from '../../game/nim.js';
-import type { FullMove, GameRecord, MoveRecord, Visibility } from './records.js';
+import type { FullMove, GameRecord, MoveRecord, StoredMove, Visibility } from './records.js';
 
 export function statusKey(username: string, status: string): string {
   return `${username}#${status}`;
@@ -67,10 +67,17 @@ export function newGameRecord(gameId: string, state: NimState, now: string, comp
   };
 }
 
-/** What `move` stores of `full` in `record`'s history: everything on a game stored before firstMover existed (see MoveRecord). */
-export function storedMove(record: GameRecord, full: FullMove): MoveRecord {
+/** What `move` stores of `full` in `record`'s history (see StoredMove): everything on a game stored before firstMover existed. */
+export function storedMove(record: GameRecord, full: FullMove): StoredMove {
   if (record.firstMover === undefined || record.firstMover === null) return full;
-  return { heap: full.heap, count: full.count, at: full.at };
+  return `${full.heap} ${full.count} ${full.at}`;
+}
+
+/** A stored move's own fields, whichever form it was stored in. */
+function storedFields(stored: StoredMove): MoveRecord {
+  if (typeof stored !== 'string') return stored;
+  const [heap, count, at] = stored.split(' ');
+  return { heap: Number(heap), count: Number(count), at };
 }
 
 /** The history with every field, derived where a move does not store it (see MoveRecord). */
@@ -78,7 +85,8 @@ export function movesOf(record: GameRecord): FullMove[] {
   const first = record.firstMover === 2 ? record.player2 : record.player1;
   const second = first === record.player1 ? record.player2 : record.player1;
   const start = record.initialHeaps ?? record.heaps;
-  return (record.moves ?? []).reduce((played: FullMove[], move: MoveRecord, index: number) => {
+  return (record.moves ?? []).reduce((played: FullMove[], stored: StoredMove, index: number) => {
+    const move = storedFields(stored);
     const before = index === 0 ? start : played[index - 1].heapsAfter;
     played.push({
       number: move.number ?? index + 1,

@@ -367,7 +367,7 @@ describe('what a move writes', () => {
 });
 
 describe('what a move stores', () => {
-  test('heap, count and time only: number, player and heapsAfter are given back from the order, the first mover and the initial heaps; older games keep whole moves', async () => {
+  test('heap, count and time in one string: number, player and heapsAfter are given back from the order, the first mover and the initial heaps; older games keep their moves as they were stored', async () => {
     const a = await registerPlayer(engine, uniqueName('short'));
     const b = await registerPlayer(engine, uniqueName('history'));
     const game = await createGame(a, b.username);
@@ -383,8 +383,30 @@ describe('what a move stores', () => {
     );
     const stored = await storedGame(engine, game.gameId);
     assert.equal(stored.firstMover, 2);
-    assert.deepEqual(stored.moves, moves.map((m) => ({ heap: m.heap, count: m.count, at: m.at })));
+    assert.deepEqual(stored.moves, moves.map((m) => `${m.heap} ${m.count} ${m.at}`));
     assert.deepEqual((await getGame(b, game.gameId)).moves, moves);
+
+    // A game whose moves were stored as maps of heap, count and time (before the string form) reads the same, and
+    // its next move is stored as a string after them.
+    const mapped = await createGame(a, b.username);
+    const opening = ((await move(b, mapped.gameId, 2, 4)).body.data?.makeMove as GameView).moves[0];
+    const storeMapped = createDynamoClient(engine.dynamodbEndpoint);
+    try {
+      await storeMapped.send(
+        new UpdateItemCommand({
+          TableName: engine.tableNames.games,
+          Key: { gameId: { S: mapped.gameId } },
+          UpdateExpression: 'SET moves = :moves',
+          ExpressionAttributeValues: marshall({ ':moves': [{ heap: opening.heap, count: opening.count, at: opening.at }] }),
+        }),
+      );
+    } finally {
+      storeMapped.destroy();
+    }
+    assert.deepEqual((await getGame(b, mapped.gameId)).moves, [opening]);
+    const both = ((await move(a, mapped.gameId, 1, 1)).body.data?.makeMove as GameView).moves;
+    assert.deepEqual(both, [opening, { number: 2, player: a.username, heap: 1, count: 1, heapsAfter: [4, 0, 5], at: both[1].at }]);
+    assert.deepEqual((await storedGame(engine, mapped.gameId)).moves, [{ heap: 2, count: 4, at: opening.at }, `1 1 ${both[1].at}`]);
 
     // A game stored before firstMover existed (every field in every move) goes on storing whole moves, and reads the same.
     const older = await createGame(a, b.username);
