@@ -20,9 +20,20 @@ export async function handler(event, context) {
 }
 `;
 
+/** A handler that notes in a log when each invocation starts and ends. */
+const LOGGING_HANDLER = `
+import { appendFileSync } from 'node:fs';
+export async function handler(event) {
+  appendFileSync(event.log, 'start ' + event.n + '\\n');
+  await new Promise((resolve) => setTimeout(resolve, event.wait));
+  appendFileSync(event.log, 'end ' + event.n + '\\n');
+}
+`;
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'event-worker-'));
   writeFileSync(join(dir, 'index.mjs'), HANDLER);
+  writeFileSync(join(dir, 'logging.mjs'), LOGGING_HANDLER);
   writeFileSync(join(dir, 'no-handler.mjs'), 'export const other = 1;\n');
 });
 afterAll(() => {
@@ -78,6 +89,40 @@ describe('createEventThread', () => {
     } finally {
       await events.close();
     }
+  });
+
+  test('at most maxRunning invocations run at once: the others start in the order they came, as places free up', async () => {
+    const thread = createEventThread([], 2);
+    const run = thread.runner({ name: 'logging', moduleUrl: pathToFileURL(join(dir, 'logging.mjs')).href, environment: {}, timeoutSeconds: 5 });
+    const log = join(dir, 'concurrency.log');
+    writeFileSync(log, '');
+    try {
+      const outcomes = await Promise.all([0, 1, 2, 3, 4].map((n) => run({ log, n, wait: 100 + 50 * (n % 2) })));
+      assert.deepEqual(outcomes, Array(5).fill({ result: null }));
+      const lines = readFileSync(log, 'utf8').trim().split('\n');
+      let running = 0;
+      let most = 0;
+      for (const line of lines) {
+        running += line.startsWith('start') ? 1 : -1;
+        most = Math.max(most, running);
+      }
+      assert.equal(most, 2);
+      assert.deepEqual(lines.filter((line) => line.startsWith('start')), ['start 0', 'start 1', 'start 2', 'start 3', 'start 4']);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  test("a waiting invocation's time limit counts from its start, and close waits for the invocations still waiting", async () => {
+    const thread = createEventThread([], 1);
+    const run = thread.runner({ name: 'logging', moduleUrl: pathToFileURL(join(dir, 'logging.mjs')).href, environment: {}, timeoutSeconds: 1 });
+    const log = join(dir, 'limits.log');
+    writeFileSync(log, '');
+    // Together 1.4 s, each 0.7 s: the second started after the first ended, well within its own second.
+    const both = [run({ log, n: 1, wait: 700 }), run({ log, n: 2, wait: 700 })];
+    await thread.close();
+    assert.deepEqual(await Promise.all(both), [{ result: null }, { result: null }]);
+    assert.deepEqual(readFileSync(log, 'utf8').trim().split('\n'), ['start 1', 'end 1', 'start 2', 'end 2']);
   });
 
   test('close lets the invocations in flight finish first', async () => {
