@@ -47,6 +47,15 @@ function worker(file = 'index.mjs', timeoutSeconds = 5, thread = createEventThre
   return { run, close: () => thread.close(), thread };
 }
 
+/** A thread that runs at most `maxRunning` invocations of the logging handler at once, and its empty log. */
+function loggingThread(maxRunning: number, timeoutSeconds: number, logName: string) {
+  const thread = createEventThread([], maxRunning);
+  const run = thread.runner({ name: 'logging', moduleUrl: pathToFileURL(join(dir, 'logging.mjs')).href, environment: {}, timeoutSeconds });
+  const log = join(dir, logName);
+  writeFileSync(log, '');
+  return { thread, run, log };
+}
+
 describe('createEventThread', () => {
   test("runs the module's handler off the engine's thread, with the event as JSON, the function's environment and a Lambda context", async () => {
     const events = worker();
@@ -92,10 +101,7 @@ describe('createEventThread', () => {
   });
 
   test('at most maxRunning invocations run at once: the others start in the order they came, as places free up', async () => {
-    const thread = createEventThread([], 2);
-    const run = thread.runner({ name: 'logging', moduleUrl: pathToFileURL(join(dir, 'logging.mjs')).href, environment: {}, timeoutSeconds: 5 });
-    const log = join(dir, 'concurrency.log');
-    writeFileSync(log, '');
+    const { thread, run, log } = loggingThread(2, 5, 'concurrency.log');
     try {
       const outcomes = await Promise.all([0, 1, 2, 3, 4].map((n) => run({ log, n, wait: 100 + 50 * (n % 2) })));
       assert.deepEqual(outcomes, Array(5).fill({ result: null }));
@@ -114,10 +120,7 @@ describe('createEventThread', () => {
   });
 
   test("a waiting invocation's time limit counts from its start, and close waits for the invocations still waiting", async () => {
-    const thread = createEventThread([], 1);
-    const run = thread.runner({ name: 'logging', moduleUrl: pathToFileURL(join(dir, 'logging.mjs')).href, environment: {}, timeoutSeconds: 1 });
-    const log = join(dir, 'limits.log');
-    writeFileSync(log, '');
+    const { thread, run, log } = loggingThread(1, 1, 'limits.log');
     // Together 1.4 s, each 0.7 s: the second started after the first ended, well within its own second.
     const both = [run({ log, n: 1, wait: 700 }), run({ log, n: 2, wait: 700 })];
     await thread.close();
