@@ -44,6 +44,13 @@ describe('request forms', () => {
     const allowed = response.headers.get('access-control-allow-headers') ?? '';
     for (const header of ['x-api-key', 'authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-user-agent']) assert.match(allowed, new RegExp(header));
   });
+
+  test("an answer carries what a browser reads on it, and the preflight's own headers only on the preflight", async () => {
+    const answer = await post(engine.graphqlUrl, { query: '{ echo(message: "cors") }' }, withKey());
+    assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+    assert.match(answer.headers.get('access-control-expose-headers') ?? '', /x-amzn-errortype/);
+    for (const preflightOnly of ['access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age']) assert.equal(answer.headers.get(preflightOnly), null, preflightOnly);
+  });
 });
 
 describe('malformed requests answer 400 MalformedHttpRequestException', () => {
