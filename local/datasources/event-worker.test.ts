@@ -25,6 +25,7 @@ const LOGGING_HANDLER = `
 import { appendFileSync } from 'node:fs';
 export async function handler(event) {
   appendFileSync(event.log, 'start ' + event.n + '\\n');
+  if (event.crash) setTimeout(() => { throw new Error('the thread crashes'); });
   await new Promise((resolve) => setTimeout(resolve, event.wait));
   appendFileSync(event.log, 'end ' + event.n + '\\n');
 }
@@ -126,6 +127,19 @@ describe('createEventThread', () => {
     await thread.close();
     assert.deepEqual(await Promise.all(both), [{ result: null }, { result: null }]);
     assert.deepEqual(readFileSync(log, 'utf8').trim().split('\n'), ['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  test('an invocation whose thread crashed fails; the one waiting for its place runs on a new thread', async () => {
+    const { thread, run, log } = loggingThread(1, 5, 'crash.log');
+    try {
+      const crashed = run({ log, n: 1, wait: 1000, crash: true });
+      const next = run({ log, n: 2, wait: 50 });
+      assert.match((await crashed).error?.message ?? '', /the thread crashes/);
+      assert.deepEqual(await next, { result: null });
+      assert.deepEqual(readFileSync(log, 'utf8').trim().split('\n'), ['start 1', 'start 2', 'end 2']);
+    } finally {
+      await thread.close();
+    }
   });
 
   test('close lets the invocations in flight finish first', async () => {

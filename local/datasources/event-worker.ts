@@ -108,7 +108,8 @@ const failed = (message: string): DataSourceOutcome => ({ result: null, error: {
 export function createEventThread(endpoints: ThreadEndpoint[] = [], maxRunning = MAX_RUNNING): EventThread {
   let worker: Worker | undefined;
   let nextId = 0;
-  const pending = new Map<number, (outcome: DataSourceOutcome) => void>();
+  /** Invocations running, by id: the thread each was posted to, and what takes its outcome. */
+  const pending = new Map<number, { thread: Worker; done: (outcome: DataSourceOutcome) => void }>();
   /** Modules the current thread has been asked to load (their environment is set by then). */
   let loaded = new Set<string>();
   let idle: (() => void) | undefined;
@@ -117,10 +118,10 @@ export function createEventThread(endpoints: ThreadEndpoint[] = [], maxRunning =
   const waiting: Array<() => void> = [];
 
   const finish = (id: number, outcome: DataSourceOutcome) => {
-    const done = pending.get(id);
-    if (!done) return;
+    const running = pending.get(id);
+    if (!running) return;
     pending.delete(id);
-    done(outcome);
+    running.done(outcome);
     waiting.shift()?.();
     if (pending.size === 0 && waiting.length === 0) idle?.();
   };
@@ -146,7 +147,8 @@ export function createEventThread(endpoints: ThreadEndpoint[] = [], maxRunning =
     });
     const lost = (reason: string) => {
       if (worker === started) worker = undefined;
-      for (const id of [...pending.keys()]) finish(id, failed(reason));
+      // Only the invocations this thread was running: those that waited for them start on a new thread meanwhile.
+      for (const [id, running] of [...pending]) if (running.thread === started) finish(id, failed(reason));
     };
     started.on('error', (error) => lost(error.message));
     started.on('exit', (code) => lost(`the functions' thread exited (code ${code})`));
@@ -171,9 +173,12 @@ export function createEventThread(endpoints: ThreadEndpoint[] = [], maxRunning =
         nextId += 1;
         // The time limit counts from the start, as Lambda's does, not from the wait for a place.
         const timer = setTimeout(() => finish(id, failed(`Task timed out after ${fn.timeoutSeconds}.00 seconds`)), fn.timeoutSeconds * 1000);
-        pending.set(id, (outcome) => {
-          clearTimeout(timer);
-          resolve(outcome);
+        pending.set(id, {
+          thread: worker,
+          done: (outcome) => {
+            clearTimeout(timer);
+            resolve(outcome);
+          },
         });
         worker.postMessage({ id, url: fn.moduleUrl, name: fn.name, event, timeoutSeconds: fn.timeoutSeconds });
       };
