@@ -72,11 +72,12 @@ export interface MoveRecord {
 export type FullMove = Required<MoveRecord>;
 
 /**
- * A move in a game's stored history. Since firstMover: `<heap> <count> <at>`, e.g. `2 3 2026-06-01T12:00:30.000Z`,
- * about 30 bytes where a map of the same three fields weighs 46. The history is the part of a game item that grows,
- * and every move rewrites the whole item, so a long game's move costs fewer write units; the engine also copies one
- * string where it copied a map of three attributes, each move, in every step that reads the game. Moves stored as
- * maps (games from before this form, and every move of a game without firstMover) are read as they are.
+ * A move in a game's stored history. A game with `firstMover` stores a new move as `<heap> <count> <at>`, e.g.
+ * `2 3 2026-06-01T12:00:30.000Z`: 29 bytes in the item where a map of the same three fields weighs 46. The history is
+ * the part of a game item that grows, and every move rewrites the whole item, so a long game's move costs fewer write
+ * units; the engine also copies one string where it copied a map of three attributes, each move, in every step that
+ * reads the game. Moves stored as maps (before this form, and every move of a game without firstMover) are read as
+ * they are.
  */
 export type StoredMove = string | MoveRecord;
 
