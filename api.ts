@@ -13,7 +13,8 @@
  *   at once both count). Rated players carry `board` = `ALL`, the partition of the sparse `byRating`
  *   index that serves the leaderboard.
  * - `games`: one item per game, key `gameId` (a ULID, so ids sort by creation time). The item holds
- *   both players, the heaps, whose turn it is, the whole move history, a version counter and the
+ *   both players, the heaps, whose turn it is, the whole move history (one `<heap> <count> <at>`
+ *   string per move, resolvers/_lib/records.ts), a version counter and the
  *   players' phone numbers (copied at creation, so a move never reads the profiles): a move is one
  *   GetItem and one conditional UpdateItem. `myGames` must find a player's games in either slot, and
  *   an item appears only once per index, so there is one index per slot (`byPlayer1`, `byPlayer2`),
