@@ -95,7 +95,8 @@ export interface EventThread {
  * half-made, the thread's garbage collection grew with them, and it fell further behind (a backlog of 6,000 after
  * 15 s; the engine grew from 320 to 860 MiB in 40 s). With this limit the same load leaves a backlog of a few
  * hundred that does not grow, and the engine stays near 420 MiB. An invocation spends most of its time waiting
- * for a stand-in's answer from the engine's thread, so a few dozen at once keep the thread busy.
+ * for a stand-in's answer from the engine's thread, so a few dozen at once keep the thread busy. An invocation past
+ * its time limit gives its place up, though its handler may still be running there (Lambda would stop it).
  */
 const MAX_RUNNING = 64;
 
