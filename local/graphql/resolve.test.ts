@@ -2,7 +2,8 @@
 import { expect, test } from 'vitest';
 import type { ResolverRoute } from '../../description/load.js';
 import type { DataSource, InvokeOptions } from '../datasources/contract.js';
-import type { CompiledBundle, HandlerContext, HandlerOutcome } from '../runtime/contract.js';
+import type { CompiledBundle, HandlerOutcome } from '../runtime/contract.js';
+import { makeContext } from '../runtime/testing.js';
 import { resolveField, type ResolverSet } from './resolve.js';
 
 /** A bundle whose handlers return `{}` (a request that calls the data source) and pass the stash on. */
@@ -18,14 +19,7 @@ function recordingSource(seen: Array<InvokeOptions | undefined>): DataSource {
   return { invoke: (_request, options) => (seen.push(options), Promise.resolve({ result: {} })) };
 }
 
-const base: Omit<HandlerContext, 'stash' | 'prev' | 'result' | 'error'> = {
-  arguments: {},
-  source: null,
-  identity: null,
-  request: { headers: {}, domainName: null },
-  info: { fieldName: 'field', parentTypeName: 'Mutation', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
-  env: {},
-};
+const base = makeContext({ info: { fieldName: 'field', parentTypeName: 'Mutation', variables: {}, selectionSetList: [], selectionSetGraphQL: '' } });
 
 test('a pipeline of four calls makes its third and fourth urgent', async () => {
   const seen: Array<InvokeOptions | undefined> = [];
